@@ -1,0 +1,56 @@
+// Assembles what a server needs from the configuration: the logger, the credential, the one GHL
+// client, and, in sandbox mode, the built-in fake GoHighLevel that the client talks to.
+import { StaticCredential } from "./auth/credentials.js";
+import { ScopeSet } from "./auth/scopes.js";
+import type { Config } from "./config.js";
+import { GhlClient } from "./ghl/client.js";
+import { createLogger, type Logger } from "./logger.js";
+import { startSandbox, type Sandbox } from "./sandbox/index.js";
+import type { ToolContext } from "./tools/framework.js";
+import type { ToolSelection } from "./tools/index.js";
+
+export interface Runtime {
+  config: Config;
+  logger: Logger;
+  client: GhlClient;
+  context: ToolContext;
+  selection: ToolSelection;
+  sandbox?: Sandbox;
+  close(): Promise<void>;
+}
+
+export async function createRuntime(config: Config, logger = createLogger(config.logLevel)): Promise<Runtime> {
+  let sandbox: Sandbox | undefined;
+  let credentials: StaticCredential;
+  let baseUrl = config.baseUrl;
+  let locationId = config.locationId;
+  let companyId = config.companyId;
+
+  if (config.sandbox) {
+    sandbox = await startSandbox();
+    credentials = new StaticCredential(sandbox.tokens.location, ScopeSet.all());
+    baseUrl = sandbox.url;
+    locationId = sandbox.locationId;
+    companyId = sandbox.companyId;
+  } else {
+    credentials = new StaticCredential(config.token!, config.scopes);
+  }
+
+  const client = new GhlClient({ baseUrl, credentials, logger, timeoutMs: config.timeoutMs });
+  return {
+    config,
+    logger,
+    client,
+    sandbox,
+    context: { client, locationId, companyId },
+    selection: {
+      toolsets: config.toolsets,
+      readOnly: config.readOnly,
+      scopes: config.scopes.isAll ? undefined : config.scopes,
+    },
+    async close() {
+      await client.close();
+      await sandbox?.close();
+    },
+  };
+}

@@ -1,0 +1,68 @@
+// The one factory: configuration in, a ready McpServer out. Every transport (stdio, HTTP) builds
+// its servers here, so what a client sees does not depend on how it connects.
+import { McpServer, type StandardSchemaWithJSON } from "@modelcontextprotocol/server";
+import type { z } from "zod";
+import { selectTools, type ToolSelection } from "./tools/index.js";
+import { ANNOTATIONS, executeTool, type ToolContext, type ToolDefinition } from "./tools/framework.js";
+import { VERSION } from "./version.js";
+
+export interface ServerOptions {
+  context: ToolContext;
+  selection?: ToolSelection;
+  instructions?: string;
+}
+
+const INSTRUCTIONS = `Tools for one GoHighLevel (HighLevel) account: contacts, tasks, notes, tags and more.
+To act on a person, find them first with contacts_find (it takes a name, "Jane from Acme", an email
+or a phone in any format) and use the id it returns. When it reports several close matches, ask the
+user which one is meant before changing anything. Lists page with cursor/nextCursor.`;
+
+/**
+ * The SDK validates arguments before a handler runs and reports failures in its own words. Tools
+ * hand it a schema that accepts anything but advertises the real JSON Schema, so validation
+ * happens once, in the framework, with messages that name the field and say what to fix.
+ */
+function advertisedSchema(schema: z.ZodObject): StandardSchemaWithJSON {
+  const standard = schema["~standard"];
+  const cache = new Map<string, Record<string, unknown>>();
+  const convert = (io: "input" | "output") => (options: { target: string }) => {
+    const key = `${io}:${options.target}`;
+    let json = cache.get(key);
+    if (!json) {
+      json = standard.jsonSchema[io](options as never) as Record<string, unknown>;
+      cache.set(key, json);
+    }
+    return json;
+  };
+  return {
+    "~standard": {
+      version: 1,
+      vendor: "ghl-mcp",
+      validate: (value: unknown) => ({ value }),
+      jsonSchema: { input: convert("input"), output: convert("output") },
+    },
+  } as unknown as StandardSchemaWithJSON;
+}
+
+export function registerTool(server: McpServer, tool: ToolDefinition, context: ToolContext): void {
+  server.registerTool(
+    tool.name,
+    {
+      title: tool.title,
+      description: tool.description,
+      inputSchema: advertisedSchema(tool.input),
+      outputSchema: tool.output as unknown as StandardSchemaWithJSON,
+      annotations: { title: tool.title, ...ANNOTATIONS[tool.kind] },
+    },
+    (args: unknown, ctx) => executeTool(tool, args, { ...context, signal: ctx.mcpReq.signal }),
+  );
+}
+
+export function createServer(options: ServerOptions): McpServer {
+  const server = new McpServer(
+    { name: "ghl-mcp", title: "GoHighLevel", version: VERSION },
+    { instructions: options.instructions ?? INSTRUCTIONS },
+  );
+  for (const tool of selectTools(options.selection)) registerTool(server, tool, options.context);
+  return server;
+}

@@ -1,0 +1,897 @@
+// Contacts toolset: contacts, their tasks, notes, tags, campaigns and appointments
+// (contacts.json, Version 2021-07-28), plus contacts_find, which turns a description into a contact.
+import { z } from "zod";
+import {
+  defineTool,
+  idInput,
+  listTool,
+  locationIdInput,
+  pagingInputs,
+  requestTool,
+  callGhl,
+  type HttpMapping,
+  type ToolDefinition,
+} from "./framework.js";
+import { offsetPager, wholeListPager, type Pager } from "./paging.js";
+import {
+  AppointmentOut,
+  ContactOut,
+  NoteOut,
+  SuccessOut,
+  TaskOut,
+  arrayField,
+  field,
+  pageOut,
+  shapeAppointment,
+  shapeContact,
+  shapeNote,
+  shapeTask,
+} from "./shape.js";
+import {
+  describe,
+  differences,
+  normalizePhone,
+  rank,
+  searchTerms,
+  type Candidate,
+} from "./contact-matching.js";
+import { GhlError } from "../ghl/errors.js";
+
+const VERSION = "2021-07-28";
+const READ = ["contacts.readonly"] as const;
+const WRITE = ["contacts.write"] as const;
+const toolset = "contacts";
+
+const contactId = idInput("Contact");
+const taskId = idInput("Task");
+const noteId = idInput("Note");
+const tagList = z.array(z.string().trim().min(1)).min(1).describe("Tag names");
+
+const isoDateTime = z
+  .string()
+  .refine((value) => !Number.isNaN(Date.parse(value)) && /T\d{2}:\d{2}/.test(value), {
+    message: "must be an ISO 8601 date-time, e.g. 2026-12-04T15:00:00-06:00",
+  })
+  .transform((value) => new Date(value).toISOString().replace(/\.\d{3}Z$/, "Z"));
+
+const customFields = z
+  .array(
+    z.strictObject({
+      id: z.string().optional().describe("Custom field id"),
+      key: z.string().optional().describe("Custom field key, if no id"),
+      field_value: z
+        .union([z.string(), z.number(), z.array(z.string())])
+        .describe("Value"),
+    }),
+  )
+  .describe("Custom field values");
+
+/** The fields a person fills in on a contact; create, update and upsert share them. */
+const contactFields = {
+  firstName: z.string().optional(),
+  lastName: z.string().optional(),
+  name: z.string().optional().describe("Full name, if not split"),
+  email: z.email().optional(),
+  phone: z.string().optional().describe("Any format; stored as E.164"),
+  companyName: z.string().optional(),
+  address1: z.string().optional(),
+  city: z.string().optional(),
+  state: z.string().optional(),
+  postalCode: z.string().optional(),
+  country: z.string().length(2).optional().describe("ISO country code, e.g. US"),
+  website: z.string().optional(),
+  timezone: z.string().optional().describe("IANA time zone"),
+  dateOfBirth: z.string().optional().describe("YYYY-MM-DD"),
+  source: z.string().optional(),
+  tags: z.array(z.string()).optional(),
+  assignedTo: z.string().optional().describe("User id of the owner"),
+  dnd: z.boolean().optional().describe("Do not disturb on all channels"),
+  customFields: customFields.optional(),
+};
+
+const contactResult = (body: unknown) => ({ contact: shapeContact(field(body, "contact")) });
+const ContactResult = z.object({ contact: ContactOut });
+
+const getContact = requestTool({
+  name: "contacts_get",
+  title: "Get contact",
+  description: "Get one contact by id.",
+  toolset,
+  kind: "read",
+  scopes: READ,
+  scope: "record",
+  operation: "contacts/get-contact",
+  input: z.strictObject({ contactId }),
+  output: ContactResult,
+  http: { method: "GET", path: "/contacts/{contactId}", version: VERSION },
+  shape: contactResult,
+});
+
+/** Contact search pages by `searchAfter`, which every hit carries, and so reaches past 10,000. */
+const searchPager: Pager = {
+  apply(request, state, limit) {
+    const body = { ...(request.body as object), pageLimit: limit };
+    request.body = state?.searchAfter
+      ? { ...body, searchAfter: state.searchAfter }
+      : { ...body, page: Number(state?.page ?? 1) };
+  },
+  next(_body, items, state, limit) {
+    if (items.length < limit) return undefined;
+    const last = items[items.length - 1] as { searchAfter?: unknown[] } | undefined;
+    return Array.isArray(last?.searchAfter)
+      ? { searchAfter: last.searchAfter }
+      : { page: Number(state?.page ?? 1) + 1 };
+  },
+};
+
+const FILTER_FIELDS = [
+  "firstNameLowerCase",
+  "lastNameLowerCase",
+  "email",
+  "phone",
+  "companyName",
+  "tags",
+  "type",
+  "source",
+  "assignedTo",
+  "dnd",
+  "dateAdded",
+  "dateUpdated",
+  "businessId",
+] as const;
+
+const filter = z.strictObject({
+  field: z
+    .union([z.enum(FILTER_FIELDS), z.string().regex(/^customFields\.\w+$/)])
+    .describe("Field, or customFields.<id>"),
+  operator: z.enum(["eq", "not_eq", "contains", "not_contains", "exists", "not_exists", "range"]),
+  value: z
+    .union([
+      z.string().max(75),
+      z.number(),
+      z.boolean(),
+      z.strictObject({
+        gte: z.string().optional(),
+        lte: z.string().optional(),
+        gt: z.string().optional(),
+        lt: z.string().optional(),
+      }),
+    ])
+    .optional()
+    .describe("Omit for exists; {gte,lte} for range"),
+});
+
+const searchContacts = listTool({
+  name: "contacts_search",
+  title: "Search contacts",
+  description: "Search a location's contacts by text and/or field filters, sorted and paged.",
+  toolset,
+  kind: "read",
+  scopes: READ,
+  scope: "location",
+  operation: "contacts/search-contacts-advanced",
+  input: z.strictObject({
+    locationId: locationIdInput,
+    query: z.string().max(75).optional().describe("Text matched against name, email, phone, company"),
+    filters: z.array(filter).optional().describe("Conditions, all must hold"),
+    matchAny: z.boolean().optional().describe("Any filter may hold instead of all"),
+    sortBy: z.enum(["dateAdded", "dateUpdated", "firstNameLowerCase", "lastNameLowerCase"]).optional(),
+    sortDirection: z.enum(["asc", "desc"]).optional(),
+    ...pagingInputs(100, 20),
+  }),
+  output: pageOut("contacts", ContactOut),
+  http: {
+    method: "POST",
+    path: "/contacts/search",
+    version: VERSION,
+    body: ["locationId", "query", "filters", "sort"],
+  },
+  prepare: ({ filters, matchAny, sortBy, sortDirection }) => ({
+    filters: filters?.length ? (matchAny ? [{ group: "OR", filters }] : filters) : undefined,
+    sort: sortBy ? [{ field: sortBy, direction: sortDirection ?? "desc" }] : undefined,
+  }),
+  list: {
+    items: (body) => arrayField(body, "contacts"),
+    pager: searchPager,
+    defaultLimit: 20,
+    maxLimit: 100,
+  },
+  shape: ({ items, nextCursor, body }) => ({
+    contacts: items.map(shapeContact),
+    nextCursor,
+    total: field(body, "total") as number | undefined,
+  }),
+});
+
+const listByBusiness = listTool({
+  name: "contacts_list_by_business",
+  title: "List a business's contacts",
+  description: "List the contacts linked to a business.",
+  toolset,
+  kind: "read",
+  scopes: READ,
+  scope: "location",
+  operation: "contacts/get-contacts-by-businessId",
+  input: z.strictObject({
+    businessId: idInput("Business"),
+    locationId: locationIdInput,
+    query: z.string().optional().describe("Text filter"),
+    ...pagingInputs(100, 25),
+  }),
+  output: pageOut("contacts", ContactOut),
+  http: {
+    method: "GET",
+    path: "/contacts/business/{businessId}",
+    version: VERSION,
+    query: ["locationId", "query"],
+  },
+  list: {
+    items: (body) => arrayField(body, "contacts"),
+    pager: offsetPager({ place: "query", offset: "skip", limit: "limit", asString: true }),
+    defaultLimit: 25,
+    maxLimit: 100,
+  },
+  shape: ({ items, nextCursor }) => ({ contacts: items.map(shapeContact), nextCursor }),
+});
+
+const findDuplicate = requestTool({
+  name: "contacts_find_duplicate",
+  title: "Find duplicate contact",
+  description:
+    "Find the contact GHL treats as a duplicate of an email or phone, per the location's duplicate settings.",
+  toolset,
+  kind: "read",
+  scopes: READ,
+  scope: "location",
+  operation: "contacts/get-duplicate-contact",
+  input: z
+    .strictObject({
+      locationId: locationIdInput,
+      email: z.email().optional(),
+      number: z.string().optional().describe("Phone, any format"),
+    })
+    .refine((v) => v.email || v.number, { message: "give email or number", path: ["email"] }),
+  output: z.object({ contact: ContactOut.nullable() }),
+  http: {
+    method: "GET",
+    path: "/contacts/search/duplicate",
+    version: VERSION,
+    query: ["locationId", "email", "number"],
+  },
+  prepare: ({ number }) => ({ number: number ? (normalizePhone(number) ?? number) : undefined }),
+  shape: (body) => {
+    const contact = field(body, "contact");
+    return { contact: contact ? shapeContact(contact) : null };
+  },
+});
+
+/** Per-contact lists (tasks, notes, appointments) come whole; we page them for the model. */
+function contactListTool(options: {
+  name: string;
+  title: string;
+  description: string;
+  operation: string;
+  path: string;
+  key: string;
+  output: z.ZodType;
+  shape(items: unknown[], nextCursor?: string): Record<string, unknown>;
+}) {
+  return listTool({
+    name: options.name,
+    title: options.title,
+    description: options.description,
+    toolset,
+    kind: "read",
+    scopes: READ,
+    scope: "record",
+    operation: options.operation,
+    input: z.strictObject({ contactId, ...pagingInputs(100, 50) }),
+    output: options.output,
+    http: { method: "GET", path: options.path, version: VERSION },
+    list: {
+      items: (body) => arrayField(body, options.key),
+      pager: wholeListPager,
+      defaultLimit: 50,
+      maxLimit: 100,
+    },
+    shape: ({ items, nextCursor }) => options.shape(items, nextCursor),
+  });
+}
+
+const listTasks = contactListTool({
+  name: "contacts_list_tasks",
+  title: "List contact tasks",
+  description: "List a contact's tasks, open and completed, with due dates.",
+  operation: "contacts/get-all-tasks",
+  path: "/contacts/{contactId}/tasks",
+  key: "tasks",
+  output: pageOut("tasks", TaskOut),
+  shape: (items, nextCursor) => ({ tasks: items.map(shapeTask), nextCursor }),
+});
+
+const listNotes = contactListTool({
+  name: "contacts_list_notes",
+  title: "List contact notes",
+  description: "List a contact's notes, newest first.",
+  operation: "contacts/get-all-notes",
+  path: "/contacts/{contactId}/notes",
+  key: "notes",
+  output: pageOut("notes", NoteOut),
+  shape: (items, nextCursor) => ({ notes: items.map(shapeNote), nextCursor }),
+});
+
+const listAppointments = contactListTool({
+  name: "contacts_list_appointments",
+  title: "List contact appointments",
+  description: "List a contact's appointments.",
+  operation: "contacts/get-appointments-for-contact",
+  path: "/contacts/{contactId}/appointments",
+  key: "events",
+  output: pageOut("appointments", AppointmentOut),
+  shape: (items, nextCursor) => ({ appointments: items.map(shapeAppointment), nextCursor }),
+});
+
+const getTask = requestTool({
+  name: "contacts_get_task",
+  title: "Get contact task",
+  description: "Get one of a contact's tasks.",
+  toolset,
+  kind: "read",
+  scopes: READ,
+  scope: "record",
+  operation: "contacts/get-task",
+  input: z.strictObject({ contactId, taskId }),
+  output: z.object({ task: TaskOut }),
+  http: { method: "GET", path: "/contacts/{contactId}/tasks/{taskId}", version: VERSION },
+  shape: (body) => ({ task: shapeTask(field(body, "task")) }),
+});
+
+const getNote = requestTool({
+  name: "contacts_get_note",
+  title: "Get contact note",
+  description: "Get one of a contact's notes.",
+  toolset,
+  kind: "read",
+  scopes: READ,
+  scope: "record",
+  operation: "contacts/get-note",
+  input: z.strictObject({ contactId, noteId }),
+  output: z.object({ note: NoteOut }),
+  http: {
+    method: "GET",
+    path: "/contacts/{contactId}/notes/{id}",
+    version: VERSION,
+    rename: { noteId: "id" },
+  },
+  shape: (body) => ({ note: shapeNote(field(body, "note")) }),
+});
+
+/** The deprecated list pages by the last contact's sort value and id, which GHL returns in `meta`. */
+const startAfterPager: Pager = {
+  apply(request, state, limit) {
+    request.query = {
+      ...request.query,
+      limit,
+      startAfter: state?.startAfter as number | undefined,
+      startAfterId: state?.startAfterId as string | undefined,
+    };
+  },
+  next(body, items, _state, limit) {
+    const meta = field(body, "meta") as { startAfter?: number; startAfterId?: string } | undefined;
+    if (items.length < limit || !meta?.startAfterId) return undefined;
+    return { startAfter: meta.startAfter, startAfterId: meta.startAfterId };
+  },
+};
+
+const listContacts = listTool({
+  name: "contacts_list",
+  title: "List contacts (deprecated)",
+  description: "Deprecated by GHL: use contacts_search instead. Lists contacts, optionally matching a query.",
+  toolset,
+  kind: "read",
+  scopes: READ,
+  scope: "location",
+  deprecated: true,
+  operation: "contacts/get-contacts",
+  input: z.strictObject({
+    locationId: locationIdInput,
+    query: z.string().optional().describe("Text filter"),
+    ...pagingInputs(100, 20),
+  }),
+  output: pageOut("contacts", ContactOut),
+  http: { method: "GET", path: "/contacts/", version: VERSION, query: ["locationId", "query"] },
+  list: {
+    items: (body) => arrayField(body, "contacts"),
+    pager: startAfterPager,
+    defaultLimit: 20,
+    maxLimit: 100,
+  },
+  shape: ({ items, nextCursor, body }) => ({
+    contacts: items.map(shapeContact),
+    nextCursor,
+    total: (field(body, "meta") as { total?: number } | undefined)?.total,
+  }),
+});
+
+function normalizedPhone<T extends { phone?: string }>(args: T): { phone?: string } {
+  return args.phone ? { phone: normalizePhone(args.phone) ?? args.phone } : {};
+}
+
+const createContact = requestTool({
+  name: "contacts_create",
+  title: "Create contact",
+  description:
+    "Create a contact. Fails if the email or phone already exists (see contacts_upsert).",
+  toolset,
+  kind: "create",
+  scopes: WRITE,
+  scope: "location",
+  operation: "contacts/create-contact",
+  input: z.strictObject({ locationId: locationIdInput, ...contactFields }),
+  output: ContactResult,
+  http: { method: "POST", path: "/contacts/", version: VERSION, body: "rest" },
+  prepare: normalizedPhone,
+  shape: contactResult,
+  summary: ({ contact }) => `Created contact ${contact.name ?? contact.id} (${contact.id}).`,
+});
+
+const { companyName: _companyName, ...updatableFields } = contactFields;
+
+const updateContact = requestTool({
+  name: "contacts_update",
+  title: "Update contact",
+  description:
+    "Update a contact's fields; only the fields given change. Note: tags given here replace all tags.",
+  toolset,
+  kind: "update",
+  scopes: WRITE,
+  scope: "record",
+  operation: "contacts/update-contact",
+  input: z.strictObject({ contactId, ...updatableFields }),
+  output: ContactResult,
+  http: { method: "PUT", path: "/contacts/{contactId}", version: VERSION, body: "rest" },
+  prepare: normalizedPhone,
+  shape: contactResult,
+});
+
+const upsertContact = requestTool({
+  name: "contacts_upsert",
+  title: "Create or update contact",
+  description:
+    "Create a contact, or update the one matching its email or phone per the location's duplicate rules.",
+  toolset,
+  kind: "update",
+  scopes: WRITE,
+  scope: "location",
+  operation: "contacts/upsert-contact",
+  input: z.strictObject({ locationId: locationIdInput, ...contactFields }),
+  output: z.object({ new: z.boolean(), contact: ContactOut }),
+  http: { method: "POST", path: "/contacts/upsert", version: VERSION, body: "rest" },
+  prepare: normalizedPhone,
+  shape: (body) => ({ new: Boolean(field(body, "new")), contact: shapeContact(field(body, "contact")) }),
+  summary: (out) => `${out.new ? "Created" : "Updated"} contact ${out.contact.id}.`,
+});
+
+const succeeded = (body: unknown) => ({
+  succeeded: Boolean(field(body, "succeded") ?? field(body, "succeeded") ?? true),
+});
+
+const deleteContact = requestTool({
+  name: "contacts_delete",
+  title: "Delete contact",
+  description: "Delete a contact permanently, with its tasks and notes.",
+  toolset,
+  kind: "remove",
+  scopes: WRITE,
+  scope: "record",
+  operation: "contacts/delete-contact",
+  input: z.strictObject({ contactId }),
+  output: SuccessOut,
+  http: { method: "DELETE", path: "/contacts/{contactId}", version: VERSION },
+  shape: succeeded,
+});
+
+const TagsResult = z.object({ tags: z.array(z.string()) });
+const tagsResult = (body: unknown) => ({ tags: (field(body, "tags") as string[] | undefined) ?? [] });
+
+const addTags = requestTool({
+  name: "contacts_add_tags",
+  title: "Add tags to contact",
+  description: "Add tags to a contact, keeping its other tags.",
+  toolset,
+  kind: "add",
+  scopes: WRITE,
+  scope: "record",
+  operation: "contacts/add-tags",
+  input: z.strictObject({ contactId, tags: tagList }),
+  output: TagsResult,
+  http: { method: "POST", path: "/contacts/{contactId}/tags", version: VERSION, body: ["tags"] },
+  shape: tagsResult,
+});
+
+const removeTags = requestTool({
+  name: "contacts_remove_tags",
+  title: "Remove tags from contact",
+  description: "Remove tags from a contact.",
+  toolset,
+  kind: "remove",
+  scopes: WRITE,
+  scope: "record",
+  operation: "contacts/remove-tags",
+  input: z.strictObject({ contactId, tags: tagList }),
+  output: TagsResult,
+  http: { method: "DELETE", path: "/contacts/{contactId}/tags", version: VERSION, body: ["tags"] },
+  shape: tagsResult,
+});
+
+const bulkTags = requestTool({
+  name: "contacts_bulk_update_tags",
+  title: "Add or remove tags in bulk",
+  description: "Add tags to, or remove tags from, many contacts at once.",
+  toolset,
+  kind: "update",
+  scopes: WRITE,
+  scope: "location",
+  operation: "contacts/create-association",
+  input: z
+    .strictObject({
+      locationId: locationIdInput,
+      type: z.enum(["add", "remove"]),
+      contacts: z.array(z.string().min(1)).min(1).max(100).describe("Contact ids"),
+      tags: z.array(z.string().min(1)).describe("Tag names"),
+      removeAllTags: z.boolean().optional().describe("With remove: remove every tag"),
+    })
+    .refine((v) => !v.removeAllTags || v.type === "remove", {
+      message: "removeAllTags only works with type remove",
+      path: ["removeAllTags"],
+    }),
+  output: z.looseObject({ succeeded: z.boolean() }),
+  http: {
+    method: "POST",
+    path: "/contacts/bulk/tags/update/{type}",
+    version: VERSION,
+    body: ["locationId", "contacts", "tags", "removeAllTags"],
+  },
+  shape: (body) => ({ ...(body as object), succeeded: Boolean(field(body, "succeeded") ?? true) }),
+});
+
+const createTask = requestTool({
+  name: "contacts_create_task",
+  title: "Create contact task",
+  description: "Create a task on a contact.",
+  toolset,
+  kind: "create",
+  scopes: WRITE,
+  scope: "record",
+  operation: "contacts/create-task",
+  input: z.strictObject({
+    contactId,
+    title: z.string().trim().min(1),
+    body: z.string().optional().describe("Details"),
+    dueDate: isoDateTime.describe("Due date-time, ISO 8601 with offset"),
+    completed: z.boolean().default(false),
+    assignedTo: z.string().optional().describe("User id"),
+  }),
+  output: z.object({ task: TaskOut }),
+  http: {
+    method: "POST",
+    path: "/contacts/{contactId}/tasks",
+    version: VERSION,
+    body: ["title", "body", "dueDate", "completed", "assignedTo"],
+  },
+  shape: (body) => ({ task: shapeTask(field(body, "task")) }),
+  summary: ({ task }) => `Created task "${task.title}" (${task.id}).`,
+});
+
+const updateTask = requestTool({
+  name: "contacts_update_task",
+  title: "Update contact task",
+  description: "Change a task's title, details, due date, assignee or completion.",
+  toolset,
+  kind: "update",
+  scopes: WRITE,
+  scope: "record",
+  operation: "contacts/update-task",
+  input: z.strictObject({
+    contactId,
+    taskId,
+    title: z.string().trim().min(1).optional(),
+    body: z.string().optional(),
+    dueDate: isoDateTime.optional().describe("ISO 8601 with offset"),
+    completed: z.boolean().optional(),
+    assignedTo: z.string().optional().describe("User id"),
+  }),
+  output: z.object({ task: TaskOut }),
+  http: {
+    method: "PUT",
+    path: "/contacts/{contactId}/tasks/{taskId}",
+    version: VERSION,
+    body: ["title", "body", "dueDate", "completed", "assignedTo"],
+  },
+  shape: (body) => ({ task: shapeTask(field(body, "task")) }),
+});
+
+const completeTask = requestTool({
+  name: "contacts_complete_task",
+  title: "Complete contact task",
+  description: "Mark a contact's task completed (or reopen it with completed false).",
+  toolset,
+  kind: "update",
+  scopes: WRITE,
+  scope: "record",
+  operation: "contacts/update-task-completed",
+  input: z.strictObject({ contactId, taskId, completed: z.boolean().default(true) }),
+  output: z.object({ task: TaskOut }),
+  http: {
+    method: "PUT",
+    path: "/contacts/{contactId}/tasks/{taskId}/completed",
+    version: VERSION,
+    body: ["completed"],
+  },
+  shape: (body) => ({ task: shapeTask(field(body, "task")) }),
+  summary: ({ task }) =>
+    `Task "${task.title ?? task.id}" is now ${task.completed ? "completed" : "open"}.`,
+});
+
+const deleteTask = requestTool({
+  name: "contacts_delete_task",
+  title: "Delete contact task",
+  description: "Delete a contact's task.",
+  toolset,
+  kind: "remove",
+  scopes: WRITE,
+  scope: "record",
+  operation: "contacts/delete-task",
+  input: z.strictObject({ contactId, taskId }),
+  output: SuccessOut,
+  http: { method: "DELETE", path: "/contacts/{contactId}/tasks/{taskId}", version: VERSION },
+  shape: succeeded,
+});
+
+const noteFields = {
+  body: z.string().trim().min(1).describe("Note text"),
+  title: z.string().optional(),
+  userId: z.string().optional().describe("Author's user id"),
+  pinned: z.boolean().optional(),
+};
+
+const createNote = requestTool({
+  name: "contacts_create_note",
+  title: "Create contact note",
+  description: "Add a note to a contact.",
+  toolset,
+  kind: "create",
+  scopes: WRITE,
+  scope: "record",
+  operation: "contacts/create-note",
+  input: z.strictObject({ contactId, ...noteFields }),
+  output: z.object({ note: NoteOut }),
+  http: {
+    method: "POST",
+    path: "/contacts/{contactId}/notes",
+    version: VERSION,
+    body: ["body", "title", "userId", "pinned"],
+  },
+  shape: (body) => ({ note: shapeNote(field(body, "note")) }),
+});
+
+const updateNote = requestTool({
+  name: "contacts_update_note",
+  title: "Update contact note",
+  description: "Change a contact's note.",
+  toolset,
+  kind: "update",
+  scopes: WRITE,
+  scope: "record",
+  operation: "contacts/update-note",
+  input: z.strictObject({ contactId, noteId, ...noteFields, body: noteFields.body.optional() }),
+  output: z.object({ note: NoteOut }),
+  http: {
+    method: "PUT",
+    path: "/contacts/{contactId}/notes/{id}",
+    version: VERSION,
+    body: ["body", "title", "userId", "pinned"],
+    rename: { noteId: "id" },
+  },
+  shape: (body) => ({ note: shapeNote(field(body, "note")) }),
+});
+
+const deleteNote = requestTool({
+  name: "contacts_delete_note",
+  title: "Delete contact note",
+  description: "Delete a contact's note.",
+  toolset,
+  kind: "remove",
+  scopes: WRITE,
+  scope: "record",
+  operation: "contacts/delete-note",
+  input: z.strictObject({ contactId, noteId }),
+  output: SuccessOut,
+  http: {
+    method: "DELETE",
+    path: "/contacts/{contactId}/notes/{id}",
+    version: VERSION,
+    rename: { noteId: "id" },
+  },
+  shape: succeeded,
+});
+
+const campaignId = idInput("Campaign");
+
+const addToCampaign = requestTool({
+  name: "contacts_add_to_campaign",
+  title: "Add contact to campaign",
+  description: "Add a contact to a campaign.",
+  toolset,
+  kind: "add",
+  scopes: WRITE,
+  scope: "record",
+  operation: "contacts/add-contact-to-campaign",
+  input: z.strictObject({ contactId, campaignId }),
+  output: SuccessOut,
+  http: {
+    method: "POST",
+    path: "/contacts/{contactId}/campaigns/{campaignId}",
+    version: VERSION,
+    emptyBody: true,
+  },
+  shape: succeeded,
+});
+
+const removeFromCampaign = requestTool({
+  name: "contacts_remove_from_campaign",
+  title: "Remove contact from campaign",
+  description: "Remove a contact from one campaign.",
+  toolset,
+  kind: "remove",
+  scopes: WRITE,
+  scope: "record",
+  operation: "contacts/remove-contact-from-campaign",
+  input: z.strictObject({ contactId, campaignId }),
+  output: SuccessOut,
+  http: { method: "DELETE", path: "/contacts/{contactId}/campaigns/{campaignId}", version: VERSION },
+  shape: succeeded,
+});
+
+const removeFromAllCampaigns = requestTool({
+  name: "contacts_remove_from_all_campaigns",
+  title: "Remove contact from all campaigns",
+  description: "Remove a contact from every campaign it is in.",
+  toolset,
+  kind: "remove",
+  scopes: WRITE,
+  scope: "record",
+  operation: "contacts/remove-contact-from-every-campaign",
+  input: z.strictObject({ contactId }),
+  output: SuccessOut,
+  http: { method: "DELETE", path: "/contacts/{contactId}/campaigns/removeAll", version: VERSION },
+  shape: succeeded,
+});
+
+const MatchOut = ContactOut.extend({
+  matchedOn: z.array(z.string()).describe("Why it matched"),
+  score: z.number(),
+});
+
+const findOutput = z.object({
+  matches: z.array(MatchOut),
+  ambiguous: z.boolean().describe("Several contacts match about equally well"),
+  differences: z.array(z.string()).describe("Fields that tell the top matches apart"),
+});
+
+const lookups = {
+  byId: { method: "GET", path: "/contacts/{contactId}", version: VERSION },
+  duplicate: {
+    method: "GET",
+    path: "/contacts/search/duplicate",
+    version: VERSION,
+    query: ["locationId", "email", "number"],
+  },
+  search: {
+    method: "POST",
+    path: "/contacts/search",
+    version: VERSION,
+    body: ["locationId", "query", "pageLimit"],
+  },
+} satisfies Record<string, HttpMapping>;
+
+const findContact = defineTool({
+  name: "contacts_find",
+  title: "Find contact",
+  description:
+    "Find a contact from what you know: a name or part of one, \"Jane from Acme\", an email, a phone in any format, or an id. Returns ranked matches and what tells them apart.",
+  toolset,
+  kind: "read",
+  scopes: READ,
+  scope: "location",
+  input: z.strictObject({
+    query: z.string().trim().min(1).max(200).describe("What you know about the contact"),
+    locationId: locationIdInput,
+    limit: z.number().int().min(1).max(20).default(5).describe("Most matches to return"),
+  }),
+  output: findOutput,
+  async run({ query, locationId, limit }, ctx) {
+    const description = describe(query);
+    const candidates: Candidate[] = [];
+    const collect = (body: unknown, key: "contact" | "contacts") => {
+      const found = field(body, key);
+      for (const item of Array.isArray(found) ? found : found ? [found] : []) {
+        candidates.push(shapeContact(item) as Candidate);
+      }
+    };
+    const calls: Promise<void>[] = [];
+    if (description.id) {
+      calls.push(
+        callGhl(findContact, lookups.byId, { contactId: description.id }, ctx).then(
+          (body) => collect(body, "contact"),
+          (error: unknown) => {
+            if (!(error instanceof GhlError && error.kind === "not_found")) throw error;
+          },
+        ),
+      );
+    }
+    if (description.email || description.phone) {
+      const exact = { locationId, email: description.email, number: description.phone };
+      calls.push(callGhl(findContact, lookups.duplicate, exact, ctx).then((b) => collect(b, "contact")));
+    }
+    const terms = description.email
+      ? [description.email]
+      : description.phone
+        ? [description.phone]
+        : searchTerms(description);
+    for (const term of terms) {
+      const search = { locationId, query: term.slice(0, 75), pageLimit: 50 };
+      calls.push(callGhl(findContact, lookups.search, search, ctx).then((b) => collect(b, "contacts")));
+    }
+    await Promise.all(calls);
+
+    const ranked = rank(description, candidates).slice(0, limit);
+    const [first, second] = ranked;
+    const ambiguous = Boolean(first && second && second.score >= first.score - 10);
+    const close = ranked.filter((r) => first && r.score >= first.score - 10).map((r) => r.contact);
+    return {
+      matches: ranked.map((r) => ({ ...r.contact, matchedOn: r.matchedOn, score: r.score })),
+      ambiguous,
+      differences: ambiguous ? differences(close) : [],
+    };
+  },
+  summary(out) {
+    const [best] = out.matches;
+    if (!best) return "No contact matches. Try another spelling, part of the name, an email or a phone.";
+    if (out.ambiguous) {
+      return `${out.matches.filter((m) => m.score >= best.score - 10).length} contacts match about equally; they differ in ${out.differences.join(", ") || "nothing visible"}. Confirm which one is meant before changing anything.`;
+    }
+    return `Best match: ${best.name ?? best.id} (${best.id}), on ${best.matchedOn.join(", ")}.`;
+  },
+});
+
+export const contactTools: ToolDefinition[] = [
+  findContact,
+  getContact,
+  searchContacts,
+  listContacts,
+  listByBusiness,
+  findDuplicate,
+  createContact,
+  updateContact,
+  upsertContact,
+  deleteContact,
+  addTags,
+  removeTags,
+  bulkTags,
+  listTasks,
+  getTask,
+  createTask,
+  updateTask,
+  completeTask,
+  deleteTask,
+  listNotes,
+  getNote,
+  createNote,
+  updateNote,
+  deleteNote,
+  listAppointments,
+  addToCampaign,
+  removeFromCampaign,
+  removeFromAllCampaigns,
+] as ToolDefinition[];

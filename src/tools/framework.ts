@@ -1,0 +1,351 @@
+// What a tool is, and the one place where a tool call becomes a GHL request and a result: defaults
+// (the location), validation, paging, shaping and every failure path live here, not in tools.
+import { z } from "zod";
+import type { CallToolResult, ToolAnnotations } from "@modelcontextprotocol/server";
+import { GhlError } from "../ghl/errors.js";
+import type { GhlClient, GhlRequest, HttpMethod, QueryValue } from "../ghl/client.js";
+import { decodeCursor, encodeCursor, type Pager } from "./paging.js";
+
+export interface ToolContext {
+  client: GhlClient;
+  /** The configured default location (GHL_LOCATION_ID). */
+  locationId?: string;
+  companyId?: string;
+  /** When set, the only locations this caller may touch (multi-tenant HTTP). */
+  allowedLocations?: ReadonlySet<string>;
+  signal?: AbortSignal;
+}
+
+/** The four MCP hints, chosen once per kind of call so that every tool of a kind says the same. */
+export const ANNOTATIONS = {
+  read: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
+  create: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
+  /** Adds to what is there (tags, followers, memberships); doing it twice changes nothing more. */
+  add: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
+  /** Overwrites fields; repeating it gives the same state. */
+  update: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
+  remove: { readOnlyHint: false, destructiveHint: true, idempotentHint: true, openWorldHint: true },
+  /** Sends or triggers something each time it is called. */
+  send: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
+} as const satisfies Record<string, ToolAnnotations>;
+
+export type ToolKind = keyof typeof ANNOTATIONS;
+
+/** Where the tool's inputs go in the HTTP request. */
+export interface HttpMapping {
+  method: HttpMethod;
+  path: string;
+  version: string;
+  /** Input keys sent as query parameters (path parameters are taken by name from the template). */
+  query?: readonly string[];
+  /** Input keys sent in the JSON body; "rest" sends every input not used elsewhere. */
+  body?: readonly string[] | "rest";
+  /** Input key → the name GHL uses on the wire, e.g. locationId → location_id. */
+  rename?: Readonly<Record<string, string>>;
+  /** Sends `{}` when the body would otherwise be empty (GHL wants a JSON body on some DELETEs). */
+  emptyBody?: boolean;
+}
+
+/**
+ * What the call is about. "location": a `locationId` input that defaults to the configured one.
+ * "record": a record addressed by its id, which GHL resolves to its location itself.
+ * "company": agency-level, with `companyId` defaulting to GHL_COMPANY_ID.
+ */
+export type Scope = "location" | "record" | "company" | "none";
+
+export interface ListSpec {
+  /** Pulls the items out of GHL's envelope. */
+  items(body: unknown): unknown[];
+  pager: Pager;
+  defaultLimit: number;
+  maxLimit: number;
+}
+
+export interface ToolDefinition<Input extends z.ZodObject = z.ZodObject, Output = unknown> {
+  name: string;
+  title: string;
+  description: string;
+  toolset: string;
+  kind: ToolKind;
+  scopes: readonly string[];
+  /** Whether the call addresses a location (a `locationId` input that defaults to the configured one). */
+  scope: Scope;
+  input: Input;
+  output: z.ZodType;
+  /** The official spec operation this tool calls ("<file>/<operationId>"), for the conformance test. */
+  operation?: string;
+  /** The request of a single-call tool, for readers and for the conformance test. */
+  http?: HttpMapping;
+  /** Marks tools GHL deprecated: kept, and their description says what to use instead. */
+  deprecated?: boolean;
+  run(input: z.infer<Input> & ResolvedArgs, ctx: ToolContext): Promise<Output>;
+  /** A one-line, human-readable account of the result, shown before the data. */
+  summary?(output: Output): string;
+}
+
+export interface ResolvedArgs {
+  locationId: string;
+  companyId: string;
+  cursor?: string;
+  limit?: number;
+}
+
+export const locationIdInput = z
+  .string()
+  .min(1)
+  .optional()
+  .describe("Location (sub-account) id; defaults to the configured one");
+
+export function idInput(what: string) {
+  return z.string().trim().min(1, `must be a ${what} id`).describe(`${what} id`);
+}
+
+/** Calls GHL once, mapping inputs as `http` says. */
+export async function callGhl(
+  tool: Pick<ToolDefinition, "name" | "scopes" | "kind" | "scope">,
+  http: HttpMapping,
+  args: Record<string, unknown>,
+  ctx: ToolContext,
+  adjust?: (request: GhlRequest) => void,
+): Promise<unknown> {
+  const request = buildRequest(tool, http, args);
+  adjust?.(request);
+  if (request.body === undefined && http.emptyBody) request.body = {};
+  const response = await ctx.client.request(request);
+  return response.body;
+}
+
+export function buildRequest(
+  tool: Pick<ToolDefinition, "scopes" | "kind" | "scope">,
+  http: HttpMapping,
+  args: Record<string, unknown>,
+): GhlRequest {
+  const used = new Set<string>(["cursor", "limit", "companyId"]);
+  if (tool.scope !== "location") used.add("locationId");
+  const wire = (key: string) => http.rename?.[key] ?? key;
+
+  const pathParams: Record<string, string> = {};
+  for (const [, name] of http.path.matchAll(/\{(\w+)\}/g)) {
+    const key = Object.entries(http.rename ?? {}).find(([, to]) => to === name)?.[0] ?? name!;
+    pathParams[name!] = String(args[key] ?? "");
+    used.add(key);
+  }
+
+  const query: Record<string, QueryValue> = {};
+  for (const key of http.query ?? []) {
+    used.add(key);
+    const value = args[key];
+    if (value !== undefined) query[wire(key)] = value as QueryValue;
+  }
+
+  let body: Record<string, unknown> | undefined;
+  const bodyKeys =
+    http.body === "rest" ? Object.keys(args).filter((key) => !used.has(key)) : (http.body ?? []);
+  for (const key of bodyKeys) {
+    const value = args[key];
+    if (value === undefined) continue;
+    body ??= {};
+    body[wire(key)] = value;
+  }
+
+  return {
+    method: http.method,
+    path: http.path,
+    pathParams,
+    query,
+    body,
+    version: http.version,
+    scopes: tool.scopes,
+    resource: String(args.locationId || args.companyId || "default"),
+    idempotent: ANNOTATIONS[tool.kind].readOnlyHint || ANNOTATIONS[tool.kind].idempotentHint,
+  };
+}
+
+/**
+ * A list call: the cursor becomes the pager's position, the items come back with `nextCursor`.
+ * Returns the raw envelope too, for tools that surface totals.
+ */
+export async function listGhl(
+  tool: Pick<ToolDefinition, "name" | "scopes" | "kind" | "scope">,
+  http: HttpMapping,
+  list: ListSpec,
+  args: Record<string, unknown> & ResolvedArgs,
+  ctx: ToolContext,
+): Promise<{ items: unknown[]; nextCursor?: string; body: unknown }> {
+  const state = args.cursor ? decodeCursor(tool.name, args, args.cursor) : undefined;
+  const limit = Math.min(args.limit ?? list.defaultLimit, list.maxLimit);
+  const request = buildRequest(tool, http, args);
+  list.pager.apply(request, state, limit);
+  if (request.body === undefined && http.emptyBody) request.body = {};
+  const { body } = await ctx.client.request(request);
+  const all = list.items(body);
+  const items = list.pager.slice ? list.pager.slice(all, state, limit) : all;
+  const next = list.pager.next(body, all, state, limit);
+  return { items, body, nextCursor: next ? encodeCursor(tool.name, args, next) : undefined };
+}
+
+/** The paging inputs every list tool takes. */
+export function pagingInputs(maxLimit: number, defaultLimit: number) {
+  return {
+    cursor: z.string().optional().describe("nextCursor from the previous page"),
+    limit: z
+      .number()
+      .int()
+      .min(1)
+      .max(maxLimit)
+      .optional()
+      .describe(`Page size, default ${defaultLimit}`),
+  };
+}
+
+/** Fills in the location (and company) the call is about, and checks the caller may touch it. */
+export function resolveArgs(
+  tool: ToolDefinition,
+  args: Record<string, unknown>,
+  ctx: ToolContext,
+): Record<string, unknown> & ResolvedArgs {
+  const locationId = (args.locationId as string | undefined) ?? ctx.locationId;
+  const companyId = (args.companyId as string | undefined) ?? ctx.companyId;
+  if (tool.scope === "location" && !locationId) {
+    throw new GhlError({
+      kind: "invalid_input",
+      message: "locationId: no location was given and none is configured.",
+      hint: "Pass locationId, or set GHL_LOCATION_ID when starting ghl-mcp.",
+    });
+  }
+  if (tool.scope === "company" && !companyId) {
+    throw new GhlError({
+      kind: "invalid_input",
+      message: "companyId: no agency (company) id was given and none is configured.",
+      hint: "Pass companyId, or set GHL_COMPANY_ID (with an agency token) when starting ghl-mcp.",
+    });
+  }
+  if (locationId && ctx.allowedLocations && !ctx.allowedLocations.has(locationId)) {
+    throw new GhlError({
+      kind: "forbidden",
+      message: `locationId: ${locationId} is not one of the locations you may use.`,
+      hint: `Use one of: ${[...ctx.allowedLocations].join(", ")}.`,
+    });
+  }
+  return { ...args, locationId: locationId ?? "", companyId: companyId ?? "" };
+}
+
+/** Turns zod's issues into one line per field, in words a model can act on. */
+export function describeInvalidInput(toolName: string, error: z.ZodError): GhlError {
+  const lines = error.issues.map((issue) => {
+    const field = issue.path.length > 0 ? issue.path.join(".") : "(arguments)";
+    if (issue.code === "unrecognized_keys") {
+      return `${field}: unknown argument(s) ${issue.keys.join(", ")}; remove them`;
+    }
+    if (issue.code === "invalid_type" && issue.input === undefined) {
+      return `${field}: is required`;
+    }
+    return `${field}: ${issue.message}`;
+  });
+  return new GhlError({
+    kind: "invalid_input",
+    message: `Invalid arguments for ${toolName}: ${lines.join("; ")}.`,
+    hint: "Fix these arguments and call again; nothing was sent to GoHighLevel.",
+  });
+}
+
+export function errorResult(error: unknown): CallToolResult {
+  if (error instanceof GhlError) {
+    const status = error.status ? ` (HTTP ${error.status})` : "";
+    const trace = error.traceId ? ` [traceId ${error.traceId}]` : "";
+    return {
+      isError: true,
+      content: [{ type: "text", text: `Error${status}: ${error.message}${trace}\nWhat to do: ${error.hint}` }],
+    };
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    isError: true,
+    content: [
+      {
+        type: "text",
+        text: `Error: ghl-mcp failed unexpectedly: ${message}\nWhat to do: try again; if it repeats, report it.`,
+      },
+    ],
+  };
+}
+
+export function successResult<Output>(tool: ToolDefinition<z.ZodObject, Output>, output: Output): CallToolResult {
+  const data = JSON.stringify(output);
+  const text = tool.summary ? `${tool.summary(output)}\n${data}` : data;
+  return {
+    content: [{ type: "text", text }],
+    structuredContent: output as Record<string, unknown>,
+  };
+}
+
+/** Runs a tool from raw arguments to an MCP result. No tool has a try/catch of its own. */
+export async function executeTool(
+  tool: ToolDefinition,
+  rawArgs: unknown,
+  ctx: ToolContext,
+): Promise<CallToolResult> {
+  try {
+    const parsed = tool.input.safeParse(rawArgs ?? {});
+    if (!parsed.success) throw describeInvalidInput(tool.name, parsed.error);
+    const args = resolveArgs(tool, parsed.data as Record<string, unknown>, ctx);
+    const output = await tool.run(args as never, ctx);
+    return successResult(tool, output);
+  } catch (error) {
+    return errorResult(error);
+  }
+}
+
+/** Declares a tool; the identity function, there for type inference. */
+export function defineTool<Input extends z.ZodObject, Output>(
+  definition: ToolDefinition<Input, Output>,
+): ToolDefinition<Input, Output> {
+  return definition;
+}
+
+type Shape<Input extends z.ZodObject, Output> = (
+  body: unknown,
+  args: z.infer<Input> & ResolvedArgs,
+) => Output;
+
+/** A tool that makes one GHL request: pure data plus a function that shapes the answer. */
+export function requestTool<Input extends z.ZodObject, Output>(
+  definition: Omit<ToolDefinition<Input, Output>, "run" | "http"> & {
+    http: HttpMapping;
+    /** Reshapes the arguments into what GHL expects, when the input is friendlier than the wire. */
+    prepare?: Prepare<Input>;
+    shape: Shape<Input, Output>;
+  },
+): ToolDefinition<Input, Output> {
+  const { shape, prepare, ...rest } = definition;
+  return {
+    ...rest,
+    async run(args, ctx) {
+      const wire = prepare ? { ...args, ...prepare(args) } : args;
+      return shape(await callGhl(definition, definition.http, wire, ctx), args);
+    },
+  };
+}
+
+type Prepare<Input extends z.ZodObject> = (
+  args: z.infer<Input> & ResolvedArgs,
+) => Record<string, unknown>;
+
+/** A list tool: one GHL request per page, behind the common cursor. */
+export function listTool<Input extends z.ZodObject, Output>(
+  definition: Omit<ToolDefinition<Input, Output>, "run" | "http"> & {
+    http: HttpMapping;
+    list: ListSpec;
+    prepare?: Prepare<Input>;
+    shape(page: { items: unknown[]; nextCursor?: string; body: unknown }): Output;
+  },
+): ToolDefinition<Input, Output> {
+  const { shape, list, prepare, ...rest } = definition;
+  return {
+    ...rest,
+    async run(args, ctx) {
+      const wire = prepare ? { ...args, ...prepare(args) } : args;
+      return shape(await listGhl(definition, definition.http, list, wire, ctx));
+    },
+  };
+}
