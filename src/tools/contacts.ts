@@ -47,11 +47,8 @@ const taskId = idInput("Task");
 const noteId = idInput("Note");
 const tagList = z.array(z.string().trim().min(1)).min(1).describe("Tag names");
 
-const isoDateTime = z
-  .string()
-  .refine((value) => !Number.isNaN(Date.parse(value)) && /T\d{2}:\d{2}/.test(value), {
-    message: "must be an ISO 8601 date-time, e.g. 2026-12-04T15:00:00-06:00",
-  })
+const isoDateTime = z.iso
+  .datetime({ offset: true, error: "must be an ISO 8601 date-time, e.g. 2026-12-04T15:00:00-06:00" })
   .transform((value) => new Date(value).toISOString().replace(/\.\d{3}Z$/, "Z"));
 
 const customFields = z
