@@ -19,7 +19,10 @@ export interface Runtime {
   close(): Promise<void>;
 }
 
-export async function createRuntime(config: Config, logger = createLogger(config.logLevel)): Promise<Runtime> {
+export async function createRuntime(
+  config: Config,
+  logger = createLogger(config.logLevel),
+): Promise<Runtime> {
   let sandbox: Sandbox | undefined;
   let credentials: StaticCredential;
   let baseUrl = config.baseUrl;

@@ -3,7 +3,13 @@
 import { McpServer, type StandardSchemaWithJSON } from "@modelcontextprotocol/server";
 import type { z } from "zod";
 import { selectTools, type ToolSelection } from "./tools/index.js";
-import { ANNOTATIONS, executeTool, type ToolContext, type ToolDefinition } from "./tools/framework.js";
+import {
+  ANNOTATIONS,
+  OPEN_OBJECT,
+  executeTool,
+  type ToolContext,
+  type ToolDefinition,
+} from "./tools/framework.js";
 import { VERSION } from "./version.js";
 
 export interface ServerOptions {
@@ -29,7 +35,7 @@ function advertisedSchema(schema: z.ZodObject): StandardSchemaWithJSON {
     const key = `${io}:${options.target}`;
     let json = cache.get(key);
     if (!json) {
-      json = standard.jsonSchema[io](options as never) as Record<string, unknown>;
+      json = compactSchema(standard.jsonSchema[io](options as never) as Record<string, unknown>);
       cache.set(key, json);
     }
     return json;
@@ -42,6 +48,33 @@ function advertisedSchema(schema: z.ZodObject): StandardSchemaWithJSON {
       jsonSchema: { input: convert("input"), output: convert("output") },
     },
   } as unknown as StandardSchemaWithJSON;
+}
+
+/**
+ * What the model reads costs context on every turn, so the advertised schema drops what says
+ * nothing to it: the dialect URI (MCP assumes 2020-12), "no other properties" flags and regex
+ * patterns that merely spell out a `format` (the framework enforces all of them anyway, with
+ * messages that name the field), and the inner fields of open objects (see `openObject`).
+ */
+export function compactSchema<T>(node: T): T {
+  if (Array.isArray(node)) return node.map(compactSchema) as T;
+  if (!node || typeof node !== "object") return node;
+  const record = node as Record<string, unknown>;
+  if (record[OPEN_OBJECT]) {
+    return { type: "object", description: record.description } as T;
+  }
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(record)) {
+    if (key === "$schema" || (key === "additionalProperties" && value === false)) continue;
+    if (key === "pattern" && typeof record.format === "string") continue;
+    out[key] = key === "properties" ? mapValues(value, compactSchema) : compactSchema(value);
+  }
+  return out as T;
+}
+
+function mapValues(value: unknown, f: (v: unknown) => unknown): unknown {
+  if (!value || typeof value !== "object") return value;
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, f(v)]));
 }
 
 export function registerTool(server: McpServer, tool: ToolDefinition, context: ToolContext): void {

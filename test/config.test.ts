@@ -38,7 +38,9 @@ describe("configuration", () => {
     expect(problems([], { GHL_BASE_URL: "ftp://x" })).toEqual([
       'GHL_BASE_URL (or --base-url) must be an http(s) URL; got "ftp://x".',
     ]);
-    expect(problems([], { GHL_TOKEN: '"pit-abc"' })[0]).toMatch(/GHL_TOKEN .* without spaces or quotes/);
+    expect(problems([], { GHL_TOKEN: '"pit-abc"' })[0]).toMatch(
+      /GHL_TOKEN .* without spaces or quotes/,
+    );
     expect(problems(["--timeout-ms", "soon"])[0]).toMatch(/GHL_TIMEOUT_MS .* number/);
   });
 

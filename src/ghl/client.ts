@@ -117,7 +117,9 @@ export class GhlClient {
     const policy = request.idempotent ? this.retrying : this.once;
     let attempt = 0;
     try {
-      return await policy.execute(() => this.sendWaitingOutRateLimits<T>(request, url, operation, attempt++));
+      return await policy.execute(() =>
+        this.sendWaitingOutRateLimits<T>(request, url, operation, attempt++),
+      );
     } catch (error) {
       if (error instanceof BrokenCircuitError) {
         throw new GhlError({
@@ -170,17 +172,25 @@ export class GhlClient {
       const response = await this.send(request, url, operation);
       bucket.observe(response.headers);
       this.options.logger.debug(
-        { method: request.method, path: request.path, status: response.status, ms: Date.now() - started, retry: attempt, waits },
+        {
+          method: request.method,
+          path: request.path,
+          status: response.status,
+          ms: Date.now() - started,
+          retry: attempt,
+          waits,
+        },
         "ghl call",
       );
       if (response.status !== 429) return this.interpret<T>(response, operation);
 
       const retryAfter = Number(response.headers.get("retry-after"));
-      const wait = Number.isFinite(retryAfter) && retryAfter > 0
-        ? retryAfter * 1000
-        : response.headers.has("x-ratelimit-interval-milliseconds")
-          ? bucket.interval
-          : Math.min(500 * 2 ** waits, 10_000);
+      const wait =
+        Number.isFinite(retryAfter) && retryAfter > 0
+          ? retryAfter * 1000
+          : response.headers.has("x-ratelimit-interval-milliseconds")
+            ? bucket.interval
+            : Math.min(500 * 2 ** waits, 10_000);
       const dailyLeft = response.headers.get("x-ratelimit-daily-remaining");
       if (dailyLeft === "0" || waits >= this.maxRateLimitWaits) {
         throw errorFromResponse(429, await readBody(response), operation);

@@ -67,7 +67,11 @@ export function readGhlMessage(body: unknown): string | undefined {
   return undefined;
 }
 
-function hintFor(status: number, ghlMessage: string, body: unknown): { kind: GhlErrorKind; hint: string } {
+function hintFor(
+  status: number,
+  ghlMessage: string,
+  body: unknown,
+): { kind: GhlErrorKind; hint: string } {
   const lower = ghlMessage.toLowerCase();
   if (status === 401) {
     if (lower.includes("scope")) {
@@ -83,7 +87,10 @@ function hintFor(status: number, ghlMessage: string, body: unknown): { kind: Ghl
       };
     }
     if (lower.includes("version header")) {
-      return { kind: "unauthorized", hint: "This is a ghl-mcp bug: the Version header was refused. Please report it." };
+      return {
+        kind: "unauthorized",
+        hint: "This is a ghl-mcp bug: the Version header was refused. Please report it.",
+      };
     }
     return {
       kind: "unauthorized",
@@ -103,31 +110,47 @@ function hintFor(status: number, ghlMessage: string, body: unknown): { kind: Ghl
     };
   }
   if (status === 400 && lower.includes("duplicate")) {
-    const meta = (body as ErrorBody | undefined)?.meta as { contactId?: string; matchingField?: string } | undefined;
-    const existing = meta?.contactId ? ` The existing contact is ${meta.contactId} (matched on ${meta.matchingField ?? "email or phone"}).` : "";
+    const meta = (body as ErrorBody | undefined)?.meta as
+      { contactId?: string; matchingField?: string } | undefined;
+    const existing = meta?.contactId
+      ? ` The existing contact is ${meta.contactId} (matched on ${meta.matchingField ?? "email or phone"}).`
+      : "";
     return {
       kind: "validation",
       hint: `A contact with this email or phone already exists.${existing} Update that contact, or use contacts_upsert.`,
     };
   }
   if (status === 400 || status === 422) {
-    return { kind: "validation", hint: "Fix the fields GHL names and call again; the same request will fail the same way." };
+    return {
+      kind: "validation",
+      hint: "Fix the fields GHL names and call again; the same request will fail the same way.",
+    };
   }
   if (status === 429) {
-    return { kind: "rate_limited", hint: "GHL's rate limit is reached. Wait a little and try again, or do fewer calls." };
+    return {
+      kind: "rate_limited",
+      hint: "GHL's rate limit is reached. Wait a little and try again, or do fewer calls.",
+    };
   }
   if (status >= 500) {
-    return { kind: "server", hint: "GHL had an internal error. Try again in a moment; if it persists, GHL may be having an outage." };
+    return {
+      kind: "server",
+      hint: "GHL had an internal error. Try again in a moment; if it persists, GHL may be having an outage.",
+    };
   }
-  return { kind: "validation", hint: "GHL refused the request. Check the arguments and try again." };
+  return {
+    kind: "validation",
+    hint: "GHL refused the request. Check the arguments and try again.",
+  };
 }
 
 export function errorFromResponse(status: number, body: unknown, operation: string): GhlError {
   const ghlMessage = readGhlMessage(body) ?? `HTTP ${status}`;
   const { kind, hint } = hintFor(status, ghlMessage, body);
-  const traceId = body && typeof body === "object" && typeof (body as ErrorBody).traceId === "string"
-    ? ((body as ErrorBody).traceId as string)
-    : undefined;
+  const traceId =
+    body && typeof body === "object" && typeof (body as ErrorBody).traceId === "string"
+      ? ((body as ErrorBody).traceId as string)
+      : undefined;
   return new GhlError({
     kind,
     hint,

@@ -58,7 +58,8 @@ class Bucket {
           status: 429,
         });
       }
-      while (this.sent.length > 0 && now - this.sent[0]! >= this.limits.intervalMs) this.sent.shift();
+      while (this.sent.length > 0 && now - this.sent[0]! >= this.limits.intervalMs)
+        this.sent.shift();
       const waitForWindow =
         this.sent.length >= this.limits.max ? this.sent[0]! + this.limits.intervalMs - now : 0;
       const wait = Math.max(waitForWindow, this.blockedUntil - now);

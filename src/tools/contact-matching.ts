@@ -17,8 +17,27 @@ export interface Description {
 const GHL_ID = /^[A-Za-z0-9]{15,36}$/;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const FILLER = new Set([
-  "the", "a", "an", "my", "our", "contact", "client", "customer", "lead", "named", "called",
-  "who", "works", "is", "person", "mr", "mrs", "ms", "miss", "dr", "and",
+  "the",
+  "a",
+  "an",
+  "my",
+  "our",
+  "contact",
+  "client",
+  "customer",
+  "lead",
+  "named",
+  "called",
+  "who",
+  "works",
+  "is",
+  "person",
+  "mr",
+  "mrs",
+  "ms",
+  "miss",
+  "dr",
+  "and",
 ]);
 const COMPANY_MARKERS = new Set(["from", "at", "of", "with"]);
 
@@ -44,7 +63,10 @@ export function describe(text: string, country: CountryCode = "US"): Description
 
   let inCompany = false;
   for (const raw of trimmed.split(/\s+/)) {
-    const word = raw.replace(/['’]s$/i, "").replace(/[^\p{L}\p{N}@.+-]/gu, "").toLowerCase();
+    const word = raw
+      .replace(/['’]s$/i, "")
+      .replace(/[^\p{L}\p{N}@.+-]/gu, "")
+      .toLowerCase();
     if (!word) continue;
     if (COMPANY_MARKERS.has(word)) {
       inCompany = true;
@@ -76,7 +98,10 @@ export interface Ranked {
 }
 
 function words(value: string | undefined): string[] {
-  return (value ?? "").toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  return (value ?? "")
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
 }
 
 /** Scores one candidate: exact identifiers first, then whole name words, then prefixes. */
@@ -134,7 +159,9 @@ export function rank(description: Description, candidates: Candidate[]): Ranked[
   return [...unique.values()]
     .map((c) => score(description, c))
     .filter((r) => r.matchedOn.length > 0 && r.score > 0)
-    .sort((a, b) => b.score - a.score || String(a.contact.name).localeCompare(String(b.contact.name)));
+    .sort(
+      (a, b) => b.score - a.score || String(a.contact.name).localeCompare(String(b.contact.name)),
+    );
 }
 
 const DISTINGUISHING = ["companyName", "email", "phone", "tags", "type", "city"] as const;

@@ -6,6 +6,7 @@ import {
   idInput,
   listTool,
   locationIdInput,
+  openObject,
   pagingInputs,
   requestTool,
   callGhl,
@@ -48,43 +49,55 @@ const noteId = idInput("Note");
 const tagList = z.array(z.string().trim().min(1)).min(1).describe("Tag names");
 
 const isoDateTime = z.iso
-  .datetime({ offset: true, error: "must be an ISO 8601 date-time, e.g. 2026-12-04T15:00:00-06:00" })
+  .datetime({
+    offset: true,
+    error: "must be an ISO 8601 date-time, e.g. 2026-12-04T15:00:00-06:00",
+  })
   .transform((value) => new Date(value).toISOString().replace(/\.\d{3}Z$/, "Z"));
 
 const customFields = z
   .array(
     z.strictObject({
-      id: z.string().optional().describe("Custom field id"),
-      key: z.string().optional().describe("Custom field key, if no id"),
-      field_value: z
-        .union([z.string(), z.number(), z.array(z.string())])
-        .describe("Value"),
+      id: z.string().optional().describe("Field id"),
+      key: z.string().optional().describe("Field key, if no id"),
+      field_value: z.union([z.string(), z.number(), z.array(z.string())]).describe("Value"),
     }),
   )
   .describe("Custom field values");
 
 /** The fields a person fills in on a contact; create, update and upsert share them. */
 const contactFields = {
-  firstName: z.string().optional(),
-  lastName: z.string().optional(),
+  firstName: z.string().optional().describe("First name"),
+  lastName: z.string().optional().describe("Last name"),
   name: z.string().optional().describe("Full name, if not split"),
-  email: z.email().optional(),
-  phone: z.string().optional().describe("Any format; stored as E.164"),
-  companyName: z.string().optional(),
-  address1: z.string().optional(),
-  city: z.string().optional(),
-  state: z.string().optional(),
-  postalCode: z.string().optional(),
-  country: z.string().length(2).optional().describe("ISO country code, e.g. US"),
-  website: z.string().optional(),
-  timezone: z.string().optional().describe("IANA time zone"),
-  dateOfBirth: z.string().optional().describe("YYYY-MM-DD"),
-  source: z.string().optional(),
-  tags: z.array(z.string()).optional(),
-  assignedTo: z.string().optional().describe("User id of the owner"),
-  dnd: z.boolean().optional().describe("Do not disturb on all channels"),
+  email: z.email().optional().describe("Email"),
+  phone: z.string().optional().describe("Phone, any format"),
+  companyName: z.string().optional().describe("Company"),
+  tags: z.array(z.string()).optional().describe("Tags"),
+  assignedTo: z.string().optional().describe("Owner's user id"),
   customFields: customFields.optional(),
+  more: openObject({
+    address1: z.string().optional(),
+    city: z.string().optional(),
+    state: z.string().optional(),
+    postalCode: z.string().optional(),
+    country: z.string().length(2, "must be a 2-letter country code, e.g. US").optional(),
+    website: z.string().optional(),
+    timezone: z.string().optional(),
+    dateOfBirth: z.string().optional(),
+    source: z.string().optional(),
+    dnd: z.boolean().optional(),
+  }).optional(),
 };
+
+/** Phones go to GHL as E.164, and the rarely used fields join the body at the top level. */
+function contactBody<T extends { phone?: string; more?: Record<string, unknown> }>(args: T) {
+  return {
+    ...args.more,
+    more: undefined,
+    ...(args.phone && { phone: normalizePhone(args.phone) ?? args.phone }),
+  };
+}
 
 const contactResult = (body: unknown) => ({ contact: shapeContact(field(body, "contact")) });
 const ContactResult = z.object({ contact: ContactOut });
@@ -147,12 +160,7 @@ const filter = z.strictObject({
       z.string().max(75),
       z.number(),
       z.boolean(),
-      z.strictObject({
-        gte: z.string().optional(),
-        lte: z.string().optional(),
-        gt: z.string().optional(),
-        lt: z.string().optional(),
-      }),
+      z.strictObject({ gte: z.string().optional(), lte: z.string().optional() }),
     ])
     .optional()
     .describe("Omit for exists; {gte,lte} for range"),
@@ -169,10 +177,16 @@ const searchContacts = listTool({
   operation: "contacts/search-contacts-advanced",
   input: z.strictObject({
     locationId: locationIdInput,
-    query: z.string().max(75).optional().describe("Text matched against name, email, phone, company"),
+    query: z
+      .string()
+      .max(75)
+      .optional()
+      .describe("Text matched against name, email, phone, company"),
     filters: z.array(filter).optional().describe("Conditions, all must hold"),
     matchAny: z.boolean().optional().describe("Any filter may hold instead of all"),
-    sortBy: z.enum(["dateAdded", "dateUpdated", "firstNameLowerCase", "lastNameLowerCase"]).optional(),
+    sortBy: z
+      .enum(["dateAdded", "dateUpdated", "firstNameLowerCase", "lastNameLowerCase"])
+      .optional(),
     sortDirection: z.enum(["asc", "desc"]).optional(),
     ...pagingInputs(100, 20),
   }),
@@ -383,7 +397,8 @@ const startAfterPager: Pager = {
 const listContacts = listTool({
   name: "contacts_list",
   title: "List contacts (deprecated)",
-  description: "Deprecated by GHL: use contacts_search instead. Lists contacts, optionally matching a query.",
+  description:
+    "Deprecated by GHL: use contacts_search instead. Lists contacts, optionally matching a query.",
   toolset,
   kind: "read",
   scopes: READ,
@@ -410,10 +425,6 @@ const listContacts = listTool({
   }),
 });
 
-function normalizedPhone<T extends { phone?: string }>(args: T): { phone?: string } {
-  return args.phone ? { phone: normalizePhone(args.phone) ?? args.phone } : {};
-}
-
 const createContact = requestTool({
   name: "contacts_create",
   title: "Create contact",
@@ -427,7 +438,7 @@ const createContact = requestTool({
   input: z.strictObject({ locationId: locationIdInput, ...contactFields }),
   output: ContactResult,
   http: { method: "POST", path: "/contacts/", version: VERSION, body: "rest" },
-  prepare: normalizedPhone,
+  prepare: contactBody,
   shape: contactResult,
   summary: ({ contact }) => `Created contact ${contact.name ?? contact.id} (${contact.id}).`,
 });
@@ -437,8 +448,7 @@ const { companyName: _companyName, ...updatableFields } = contactFields;
 const updateContact = requestTool({
   name: "contacts_update",
   title: "Update contact",
-  description:
-    "Update a contact's fields; only the fields given change. Note: tags given here replace all tags.",
+  description: "Update a contact; only given fields change. Tags given here replace all its tags.",
   toolset,
   kind: "update",
   scopes: WRITE,
@@ -447,7 +457,7 @@ const updateContact = requestTool({
   input: z.strictObject({ contactId, ...updatableFields }),
   output: ContactResult,
   http: { method: "PUT", path: "/contacts/{contactId}", version: VERSION, body: "rest" },
-  prepare: normalizedPhone,
+  prepare: contactBody,
   shape: contactResult,
 });
 
@@ -464,8 +474,11 @@ const upsertContact = requestTool({
   input: z.strictObject({ locationId: locationIdInput, ...contactFields }),
   output: z.object({ new: z.boolean(), contact: ContactOut }),
   http: { method: "POST", path: "/contacts/upsert", version: VERSION, body: "rest" },
-  prepare: normalizedPhone,
-  shape: (body) => ({ new: Boolean(field(body, "new")), contact: shapeContact(field(body, "contact")) }),
+  prepare: contactBody,
+  shape: (body) => ({
+    new: Boolean(field(body, "new")),
+    contact: shapeContact(field(body, "contact")),
+  }),
   summary: (out) => `${out.new ? "Created" : "Updated"} contact ${out.contact.id}.`,
 });
 
@@ -489,7 +502,9 @@ const deleteContact = requestTool({
 });
 
 const TagsResult = z.object({ tags: z.array(z.string()) });
-const tagsResult = (body: unknown) => ({ tags: (field(body, "tags") as string[] | undefined) ?? [] });
+const tagsResult = (body: unknown) => ({
+  tags: (field(body, "tags") as string[] | undefined) ?? [],
+});
 
 const addTags = requestTool({
   name: "contacts_add_tags",
@@ -746,7 +761,11 @@ const removeFromCampaign = requestTool({
   operation: "contacts/remove-contact-from-campaign",
   input: z.strictObject({ contactId, campaignId }),
   output: SuccessOut,
-  http: { method: "DELETE", path: "/contacts/{contactId}/campaigns/{campaignId}", version: VERSION },
+  http: {
+    method: "DELETE",
+    path: "/contacts/{contactId}/campaigns/{campaignId}",
+    version: VERSION,
+  },
   shape: succeeded,
 });
 
@@ -796,7 +815,7 @@ const findContact = defineTool({
   name: "contacts_find",
   title: "Find contact",
   description:
-    "Find a contact from what you know: a name or part of one, \"Jane from Acme\", an email, a phone in any format, or an id. Returns ranked matches and what tells them apart.",
+    'Find a contact from what you know: a name or part of one, "Jane from Acme", an email, a phone in any format, or an id. Returns ranked matches and what tells them apart.',
   toolset,
   kind: "read",
   scopes: READ,
@@ -829,7 +848,9 @@ const findContact = defineTool({
     }
     if (description.email || description.phone) {
       const exact = { locationId, email: description.email, number: description.phone };
-      calls.push(callGhl(findContact, lookups.duplicate, exact, ctx).then((b) => collect(b, "contact")));
+      calls.push(
+        callGhl(findContact, lookups.duplicate, exact, ctx).then((b) => collect(b, "contact")),
+      );
     }
     const terms = description.email
       ? [description.email]
@@ -838,7 +859,9 @@ const findContact = defineTool({
         : searchTerms(description);
     for (const term of terms) {
       const search = { locationId, query: term.slice(0, 75), pageLimit: 50 };
-      calls.push(callGhl(findContact, lookups.search, search, ctx).then((b) => collect(b, "contacts")));
+      calls.push(
+        callGhl(findContact, lookups.search, search, ctx).then((b) => collect(b, "contacts")),
+      );
     }
     await Promise.all(calls);
 
@@ -854,7 +877,8 @@ const findContact = defineTool({
   },
   summary(out) {
     const [best] = out.matches;
-    if (!best) return "No contact matches. Try another spelling, part of the name, an email or a phone.";
+    if (!best)
+      return "No contact matches. Try another spelling, part of the name, an email or a phone.";
     if (out.ambiguous) {
       return `${out.matches.filter((m) => m.score >= best.score - 10).length} contacts match about equally; they differ in ${out.differences.join(", ") || "nothing visible"}. Confirm which one is meant before changing anything.`;
     }

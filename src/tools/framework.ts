@@ -19,7 +19,12 @@ export interface ToolContext {
 /** The four MCP hints, chosen once per kind of call so that every tool of a kind says the same. */
 export const ANNOTATIONS = {
   read: { readOnlyHint: true, destructiveHint: false, idempotentHint: true, openWorldHint: true },
-  create: { readOnlyHint: false, destructiveHint: false, idempotentHint: false, openWorldHint: true },
+  create: {
+    readOnlyHint: false,
+    destructiveHint: false,
+    idempotentHint: false,
+    openWorldHint: true,
+  },
   /** Adds to what is there (tags, followers, memberships); doing it twice changes nothing more. */
   add: { readOnlyHint: false, destructiveHint: false, idempotentHint: true, openWorldHint: true },
   /** Overwrites fields; repeating it gives the same state. */
@@ -92,12 +97,31 @@ export interface ResolvedArgs {
 
 export const locationIdInput = z
   .string()
-  .min(1)
+  .refine((value) => value.trim() !== "", "must be a location id")
   .optional()
-  .describe("Location (sub-account) id; defaults to the configured one");
+  .describe("Default: configured location");
 
+/** The JSON Schema mark of an object advertised without its fields (see `openObject`). */
+export const OPEN_OBJECT = "x-ghl-open";
+
+/**
+ * Rarely used fields of a large GHL body, gathered in one object that the model sees only as
+ * "an object with these field names" while the framework validates every field strictly.
+ */
+export function openObject<Shape extends z.ZodRawShape>(shape: Shape) {
+  const names = Object.keys(shape).join(", ");
+  return z
+    .strictObject(shape)
+    .meta({ [OPEN_OBJECT]: true })
+    .describe(`More GHL fields: ${names}`);
+}
+
+/** An id argument. The non-empty check is a refinement so the advertised schema stays short. */
 export function idInput(what: string) {
-  return z.string().trim().min(1, `must be a ${what} id`).describe(`${what} id`);
+  return z
+    .string()
+    .refine((value) => value.trim() !== "", `must be a ${what} id`)
+    .describe(`${what} id`);
 }
 
 /** Calls GHL once, mapping inputs as `http` says. */
@@ -187,14 +211,8 @@ export async function listGhl(
 /** The paging inputs every list tool takes. */
 export function pagingInputs(maxLimit: number, defaultLimit: number) {
   return {
-    cursor: z.string().optional().describe("nextCursor from the previous page"),
-    limit: z
-      .number()
-      .int()
-      .min(1)
-      .max(maxLimit)
-      .optional()
-      .describe(`Page size, default ${defaultLimit}`),
+    cursor: z.string().optional().describe("Previous nextCursor"),
+    limit: z.number().int().min(1).max(maxLimit).optional().describe(`Default ${defaultLimit}`),
   };
 }
 
@@ -255,7 +273,12 @@ export function errorResult(error: unknown): CallToolResult {
     const trace = error.traceId ? ` [traceId ${error.traceId}]` : "";
     return {
       isError: true,
-      content: [{ type: "text", text: `Error${status}: ${error.message}${trace}\nWhat to do: ${error.hint}` }],
+      content: [
+        {
+          type: "text",
+          text: `Error${status}: ${error.message}${trace}\nWhat to do: ${error.hint}`,
+        },
+      ],
     };
   }
   const message = error instanceof Error ? error.message : String(error);
@@ -270,7 +293,10 @@ export function errorResult(error: unknown): CallToolResult {
   };
 }
 
-export function successResult<Output>(tool: ToolDefinition<z.ZodObject, Output>, output: Output): CallToolResult {
+export function successResult<Output>(
+  tool: ToolDefinition<z.ZodObject, Output>,
+  output: Output,
+): CallToolResult {
   const data = JSON.stringify(output);
   const text = tool.summary ? `${tool.summary(output)}\n${data}` : data;
   return {
@@ -342,10 +368,21 @@ export function listTool<Input extends z.ZodObject, Output>(
 ): ToolDefinition<Input, Output> {
   const { shape, list, prepare, ...rest } = definition;
   return {
+    summary: summarizePage,
     ...rest,
     async run(args, ctx) {
       const wire = prepare ? { ...args, ...prepare(args) } : args;
       return shape(await listGhl(definition, definition.http, list, wire, ctx));
     },
   };
+}
+
+/** "3 tasks; more with nextCursor": how a page reads when the tool has nothing better to say. */
+function summarizePage(output: unknown): string {
+  const record = (output ?? {}) as Record<string, unknown>;
+  const [key, items] = Object.entries(record).find(([, value]) => Array.isArray(value)) ?? [];
+  const count = Array.isArray(items) ? items.length : 0;
+  const more = record.nextCursor ? "; more with nextCursor" : "";
+  const total = typeof record.total === "number" ? ` of ${record.total}` : "";
+  return `${count}${total} ${key ?? "items"}${more}.`;
 }

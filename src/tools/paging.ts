@@ -11,12 +11,22 @@ export interface Pager {
   /** Puts the position and page size into the request. `state` is undefined for the first page. */
   apply(request: GhlRequest, state: CursorState | undefined, limit: number): void;
   /** The state of the next page, or undefined on the last one. */
-  next(body: unknown, items: unknown[], state: CursorState | undefined, limit: number): CursorState | undefined;
+  next(
+    body: unknown,
+    items: unknown[],
+    state: CursorState | undefined,
+    limit: number,
+  ): CursorState | undefined;
   /** Pagers that get the whole list and slice it themselves. */
   slice?(items: unknown[], state: CursorState | undefined, limit: number): unknown[];
 }
 
-function setParam(request: GhlRequest, place: "query" | "body", name: string, value: unknown): void {
+function setParam(
+  request: GhlRequest,
+  place: "query" | "body",
+  name: string,
+  value: unknown,
+): void {
   if (place === "query") {
     request.query = { ...request.query, [name]: value as string };
   } else {
@@ -39,7 +49,9 @@ export function offsetPager(options: {
       setParam(request, options.place, options.limit, value(limit));
     },
     next(_body, items, state, limit) {
-      return items.length < limit ? undefined : { offset: Number(state?.offset ?? 0) + items.length };
+      return items.length < limit
+        ? undefined
+        : { offset: Number(state?.offset ?? 0) + items.length };
     },
   };
 }
@@ -71,15 +83,25 @@ export function fingerprint(args: Record<string, unknown>): string {
   return createHash("sha256").update(canonical).digest("base64url").slice(0, 12);
 }
 
-export function encodeCursor(tool: string, args: Record<string, unknown>, state: CursorState): string {
+export function encodeCursor(
+  tool: string,
+  args: Record<string, unknown>,
+  state: CursorState,
+): string {
   const payload: CursorPayload = { t: tool, q: fingerprint(args), s: state };
   return Buffer.from(JSON.stringify(payload)).toString("base64url");
 }
 
-export function decodeCursor(tool: string, args: Record<string, unknown>, cursor: string): CursorState {
+export function decodeCursor(
+  tool: string,
+  args: Record<string, unknown>,
+  cursor: string,
+): CursorState {
   let payload: Partial<CursorPayload> | undefined;
   try {
-    payload = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as Partial<CursorPayload>;
+    payload = JSON.parse(
+      Buffer.from(cursor, "base64url").toString("utf8"),
+    ) as Partial<CursorPayload>;
   } catch {
     payload = undefined;
   }

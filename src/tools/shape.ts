@@ -85,7 +85,16 @@ export function shapeContact(contact: unknown): Json {
 }
 
 export function shapeTask(task: unknown): Json {
-  return pick(task, ["id", "title", "body", "dueDate", "completed", "assignedTo", "contactId", "dateAdded"]);
+  return pick(task, [
+    "id",
+    "title",
+    "body",
+    "dueDate",
+    "completed",
+    "assignedTo",
+    "contactId",
+    "dateAdded",
+  ]);
 }
 
 export function shapeNote(note: unknown): Json {

@@ -26,7 +26,10 @@ function makeClient(options: { scopes?: string[]; timeoutMs?: number; logs?: str
   });
   return new GhlClient({
     baseUrl: BASE,
-    credentials: new StaticCredential(TOKEN, options.scopes ? ScopeSet.of(options.scopes) : ScopeSet.all()),
+    credentials: new StaticCredential(
+      TOKEN,
+      options.scopes ? ScopeSet.of(options.scopes) : ScopeSet.all(),
+    ),
     logger: createLogger("debug", sink),
     timeoutMs: options.timeoutMs ?? 2_000,
   });
@@ -110,7 +113,10 @@ describe("GhlClient", () => {
   it("turns a 401 into an unauthorized error that never repeats the token", async () => {
     server.use(
       http.get(`${BASE}/contacts/c1`, () =>
-        HttpResponse.json({ statusCode: 401, message: "Invalid Private Integration token" }, { status: 401 }),
+        HttpResponse.json(
+          { statusCode: 401, message: "Invalid Private Integration token" },
+          { status: 401 },
+        ),
       ),
     );
     const error = await failure(makeClient().request(getContact));
@@ -231,7 +237,10 @@ describe("GhlClient", () => {
     server.use(
       http.post(`${BASE}/contacts/`, () => {
         calls += 1;
-        return HttpResponse.json({ statusCode: 500, message: "Internal Server Error" }, { status: 500 });
+        return HttpResponse.json(
+          { statusCode: 500, message: "Internal Server Error" },
+          { status: 500 },
+        );
       }),
     );
     const error = await failure(makeClient().request(createContact));
@@ -269,8 +278,9 @@ describe("GhlClient", () => {
 
   it("reports a 2xx whose JSON body is malformed", async () => {
     server.use(
-      http.get(`${BASE}/contacts/c1`, () =>
-        new HttpResponse("{not json", { headers: { "Content-Type": "application/json" } }),
+      http.get(
+        `${BASE}/contacts/c1`,
+        () => new HttpResponse("{not json", { headers: { "Content-Type": "application/json" } }),
       ),
     );
     const error = await failure(makeClient().request(getContact));
@@ -281,7 +291,9 @@ describe("GhlClient", () => {
     const logs: string[] = [];
     server.use(http.get(`${BASE}/contacts/c1`, () => HttpResponse.json({ contact: { id: "c1" } })));
     await makeClient({ logs }).request(getContact);
-    const line = logs.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.msg === "ghl call");
+    const line = logs
+      .map((l) => JSON.parse(l) as Record<string, unknown>)
+      .find((l) => l.msg === "ghl call");
     expect(line).toMatchObject({ method: "GET", path: "/contacts/{contactId}", status: 200 });
     expect(logs.join("")).not.toContain(TOKEN);
   });

@@ -18,7 +18,9 @@ function fakeClock(): Clock & { waits: number[] } {
 describe("RateLimiter", () => {
   it("lets the burst limit through, then waits for the window to pass", async () => {
     const clock = fakeClock();
-    const bucket = new RateLimiter({ max: 3, intervalMs: 10_000, daily: 1000 }, clock).bucket("loc");
+    const bucket = new RateLimiter({ max: 3, intervalMs: 10_000, daily: 1000 }, clock).bucket(
+      "loc",
+    );
     for (let i = 0; i < 3; i++) await bucket.acquire();
     expect(clock.waits).toEqual([]);
     await bucket.acquire();

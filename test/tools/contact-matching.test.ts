@@ -89,6 +89,10 @@ group("telling matches apart", () => {
   });
 
   it("searches GHL for the longest words first", () => {
-    expect(searchTerms(describe("Jane from Acme Logistics"))).toEqual(["logistics", "jane", "acme"]);
+    expect(searchTerms(describe("Jane from Acme Logistics"))).toEqual([
+      "logistics",
+      "jane",
+      "acme",
+    ]);
   });
 });

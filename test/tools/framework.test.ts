@@ -67,7 +67,11 @@ describe("the tool framework", () => {
 
   it("refuses an unknown argument by name", async () => {
     countRequests();
-    const result = await executeTool(tool("contacts_get"), { contactId: "c1", colour: "red" }, context());
+    const result = await executeTool(
+      tool("contacts_get"),
+      { contactId: "c1", colour: "red" },
+      context(),
+    );
     expect(text(result)).toMatch(/unknown argument\(s\) colour/);
     expect(requests).toBe(0);
   });
@@ -80,7 +84,11 @@ describe("the tool framework", () => {
 
   it("asks for a location when none is given or configured", async () => {
     countRequests();
-    const result = await executeTool(tool("contacts_search"), {}, context({ locationId: undefined }));
+    const result = await executeTool(
+      tool("contacts_search"),
+      {},
+      context({ locationId: undefined }),
+    );
     expect(text(result)).toMatch(/GHL_LOCATION_ID/);
     expect(requests).toBe(0);
   });
@@ -108,7 +116,11 @@ describe("the tool framework", () => {
     const first = await executeTool(search, { query: "jane", limit: 1 }, context());
     const { nextCursor } = first.structuredContent as { nextCursor: string };
     expect(nextCursor).toEqual(expect.any(String));
-    const next = await executeTool(search, { query: "jane", limit: 1, cursor: nextCursor }, context());
+    const next = await executeTool(
+      search,
+      { query: "jane", limit: 1, cursor: nextCursor },
+      context(),
+    );
     expect(next.isError).toBeFalsy();
     const other = await executeTool(search, { query: "bob", cursor: nextCursor }, context());
     expect(text(other)).toMatch(/cursor: the value belongs to a query with other arguments/);
@@ -117,7 +129,10 @@ describe("the tool framework", () => {
   it("turns a GHL refusal into an isError result with what to do", async () => {
     server.use(
       http.get(`${BASE}/contacts/c404`, () =>
-        HttpResponse.json({ statusCode: 400, message: "Contact with id c404 not found" }, { status: 400 }),
+        HttpResponse.json(
+          { statusCode: 400, message: "Contact with id c404 not found" },
+          { status: 400 },
+        ),
       ),
     );
     const result = await executeTool(tool("contacts_get"), { contactId: "c404" }, context());

@@ -1,0 +1,329 @@
+// Corrections to the official spec files, as data: the defects CATALOG.md lists, plus the places
+// where PLATFORM.md's observed behaviour is stricter than the declared schema. One reason per patch.
+import type { JsonSchema, RawSpec } from "./operations.js";
+
+export type SpecPatch = { file: string; reason: string } & (
+  | { kind: "path-parameter"; operationId: string; name: string; schema?: JsonSchema }
+  | { kind: "security"; operationId: string; scheme: string; scopes: string[] }
+  | { kind: "version"; operationId: string; version: string }
+  | { kind: "query-parameter"; operationId: string; name: string; schema: JsonSchema }
+  | { kind: "schema"; schema: string; replacement: JsonSchema }
+  | { kind: "property"; schema: string; property: string; replacement: JsonSchema }
+  | { kind: "note"; operationId: string }
+);
+
+const ISO_DATE = { type: "string", format: "iso-8601" };
+const DATE_OF_BIRTH = { anyOf: [{ type: "string" }, { type: "object" }, { type: "null" }] };
+const EMAIL = { type: "string", format: "email", nullable: true };
+
+const SEARCH_OPERATORS = [
+  "eq",
+  "not_eq",
+  "contains",
+  "not_contains",
+  "exists",
+  "not_exists",
+  "range",
+];
+
+/** A filter is a condition or a group of filters; groups nest three deep, which is plenty. */
+function searchFilter(depth: number): JsonSchema {
+  const properties: Record<string, JsonSchema> = {
+    field: { type: "string" },
+    operator: { type: "string", enum: SEARCH_OPERATORS },
+    value: { maxLength: 75 },
+    group: { type: "string", enum: ["AND", "OR"] },
+  };
+  if (depth > 1) properties.filters = { type: "array", items: searchFilter(depth - 1) };
+  return { type: "object", properties };
+}
+
+/** PLATFORM.md §5 and the Contacts Search guide; the official schema is empty. */
+const CONTACT_SEARCH_BODY: JsonSchema = {
+  type: "object",
+  required: ["locationId", "pageLimit"],
+  properties: {
+    locationId: { type: "string" },
+    page: { type: "integer", minimum: 1 },
+    pageLimit: { type: "integer", minimum: 1, maximum: 500 },
+    searchAfter: { type: "array", items: { anyOf: [{ type: "string" }, { type: "number" }] } },
+    query: { type: "string", maxLength: 75 },
+    filters: { type: "array", items: searchFilter(3) },
+    sort: {
+      type: "array",
+      items: {
+        type: "object",
+        required: ["field", "direction"],
+        properties: {
+          field: { type: "string" },
+          direction: { type: "string", enum: ["asc", "desc"] },
+        },
+      },
+    },
+  },
+  additionalProperties: false,
+};
+
+export const SPEC_PATCHES: SpecPatch[] = [
+  // Path parameters that appear in the template but are not declared (or not required).
+  {
+    kind: "path-parameter",
+    file: "contacts",
+    operationId: "create-association",
+    name: "type",
+    schema: { type: "string", enum: ["add", "remove"] },
+    reason: "Path parameter {type} (add | remove) is in the template but not declared.",
+  },
+  {
+    kind: "path-parameter",
+    file: "calendars",
+    operationId: "update-appointment-note",
+    name: "noteId",
+    reason: "Path parameter {noteId} is in the template but not declared.",
+  },
+  {
+    kind: "path-parameter",
+    file: "calendars",
+    operationId: "delete-appointment-note",
+    name: "noteId",
+    reason: "Path parameter {noteId} is in the template but not declared.",
+  },
+  {
+    kind: "path-parameter",
+    file: "users",
+    operationId: "update-user",
+    name: "userId",
+    reason: "Path parameter {userId} is in the template but not declared.",
+  },
+  {
+    kind: "path-parameter",
+    file: "users",
+    operationId: "delete-user",
+    name: "userId",
+    reason: "Path parameter {userId} is in the template but not declared.",
+  },
+  {
+    kind: "path-parameter",
+    file: "conversations",
+    operationId: "get-email-by-id",
+    name: "id",
+    reason: "Path parameter {id} is in the template but not declared.",
+  },
+  {
+    kind: "path-parameter",
+    file: "conversations",
+    operationId: "get-message",
+    name: "id",
+    reason: "Path parameter {id} is in the template but not declared.",
+  },
+  {
+    kind: "path-parameter",
+    file: "blogs",
+    operationId: "update-blog-post",
+    name: "postId",
+    reason: "Path parameter {postId} is in the template but not declared.",
+  },
+  {
+    kind: "path-parameter",
+    file: "locations",
+    operationId: "get-timezones",
+    name: "locationId",
+    reason: "Path parameter {locationId} is in the template but not declared.",
+  },
+  {
+    kind: "path-parameter",
+    file: "associations",
+    operationId: "get-association-by-object-keys",
+    name: "objectKey",
+    reason: "Path parameter {objectKey} is declared optional; a path parameter is always required.",
+  },
+  {
+    kind: "path-parameter",
+    file: "objects",
+    operationId: "search-object-records",
+    name: "schemaKey",
+    reason: "Path parameter {schemaKey} is declared optional; a path parameter is always required.",
+  },
+
+  // Missing security, scopes and Version.
+  {
+    kind: "security",
+    file: "contacts",
+    operationId: "create-association",
+    scheme: "bearer",
+    scopes: ["contacts.write"],
+    reason: "Bulk tag update declares no security; it writes contacts, so contacts.write.",
+  },
+  {
+    kind: "security",
+    file: "contacts",
+    operationId: "add-remove-contact-from-business",
+    scheme: "bearer",
+    scopes: ["contacts.write"],
+    reason: "Bulk business update declares no security; it writes contacts, so contacts.write.",
+  },
+  {
+    kind: "security",
+    file: "conversations",
+    operationId: "get-email-by-id",
+    scheme: "bearer",
+    scopes: ["conversations/message.readonly"],
+    reason: "Declares no security; the v3 spec gives conversations/message.readonly.",
+  },
+  {
+    kind: "version",
+    file: "conversations",
+    operationId: "get-email-by-id",
+    version: "2021-04-15",
+    reason: "Declares no Version header; the rest of conversations.json uses 2021-04-15.",
+  },
+  ...[
+    "get-custom-snapshots",
+    "create-snapshot-share-link",
+    "get-snapshot-push",
+    "get-latest-snapshot-push",
+  ].map((operationId): SpecPatch => ({
+    kind: "security",
+    file: "snapshots",
+    operationId,
+    scheme: "Agency-Access",
+    scopes: ["snapshots.readonly"],
+    reason: "Declares Agency-Access with no scope; Scopes.md lists snapshots.readonly.",
+  })),
+  {
+    kind: "note",
+    file: "contacts",
+    operationId: "create-association",
+    reason:
+      "operationId create-association is a copy slip (bulk tag update) that collides with associations.json; name tools yourself.",
+  },
+
+  // Schemas the platform enforces more strictly, or differently, than the files declare.
+  {
+    kind: "schema",
+    file: "contacts",
+    schema: "SearchBodyV2DTO",
+    replacement: CONTACT_SEARCH_BODY,
+    reason:
+      "SearchBodyV2DTO is empty in the spec; fields per the Contacts Search guide (PLATFORM.md §5).",
+  },
+  {
+    kind: "query-parameter",
+    file: "contacts",
+    operationId: "get-contacts",
+    name: "limit",
+    schema: { type: "number", default: 20, minimum: 1, maximum: 100 },
+    reason: "The description says the limit is at most 100; the schema does not.",
+  },
+  ...["CreateTaskParams", "UpdateTaskBody"].map((schema): SpecPatch => ({
+    kind: "property",
+    file: "contacts",
+    schema,
+    property: "dueDate",
+    replacement: ISO_DATE,
+    reason: "Task dueDate is an ISO 8601 date string, validated as such by the platform.",
+  })),
+  ...["CreateContactDto", "UpdateContactDto", "UpsertContactDto"].flatMap((schema): SpecPatch[] => [
+    {
+      kind: "property",
+      file: "contacts",
+      schema,
+      property: "dateOfBirth",
+      replacement: DATE_OF_BIRTH,
+      reason:
+        "dateOfBirth is typed object, but the platform takes date strings (PLATFORM.md §7.6).",
+    },
+    {
+      kind: "property",
+      file: "contacts",
+      schema,
+      property: "email",
+      replacement: EMAIL,
+      reason: "Inferred: the platform validates contact emails; we refuse malformed ones.",
+    },
+  ]),
+];
+
+/** Applies one patch to a parsed spec file and returns the operationIds it touched. */
+export function applyPatch(spec: RawSpec, patch: SpecPatch): string[] {
+  switch (patch.kind) {
+    case "path-parameter": {
+      const op = findRawOperation(spec, patch);
+      const parameters = (op.parameters ??= []);
+      const existing = parameters.find((p) => p.in === "path" && p.name === patch.name);
+      const schema = patch.schema ?? existing?.schema ?? { type: "string" };
+      if (existing) Object.assign(existing, { required: true, schema });
+      else parameters.push({ name: patch.name, in: "path", required: true, schema });
+      return [patch.operationId];
+    }
+    case "security": {
+      findRawOperation(spec, patch).security = [{ [patch.scheme]: patch.scopes }];
+      return [patch.operationId];
+    }
+    case "version": {
+      const op = findRawOperation(spec, patch);
+      (op.parameters ??= []).push({
+        name: "Version",
+        in: "header",
+        required: true,
+        schema: { type: "string", enum: [patch.version] },
+      });
+      return [patch.operationId];
+    }
+    case "query-parameter": {
+      const parameter = findRawOperation(spec, patch).parameters?.find(
+        (p) => p.in === "query" && p.name === patch.name,
+      );
+      if (!parameter) throw new Error(`Spec patch: no query parameter ${patch.name}`);
+      parameter.schema = patch.schema;
+      return [patch.operationId];
+    }
+    case "schema": {
+      schemaOf(spec, patch.file, patch.schema);
+      (spec.components as { schemas: Record<string, JsonSchema> }).schemas[patch.schema] =
+        patch.replacement;
+      return operationsUsing(spec, patch.schema);
+    }
+    case "property": {
+      const properties = schemaOf(spec, patch.file, patch.schema).properties as
+        Record<string, JsonSchema> | undefined;
+      if (!properties?.[patch.property]) {
+        throw new Error(`Spec patch: ${patch.schema} has no property ${patch.property}`);
+      }
+      properties[patch.property] = patch.replacement;
+      return operationsUsing(spec, patch.schema);
+    }
+    case "note":
+      findRawOperation(spec, patch);
+      return [patch.operationId];
+  }
+}
+
+type RawOperation = RawSpec["paths"][string][string];
+
+function findRawOperation(
+  spec: RawSpec,
+  patch: { file: string; operationId: string },
+): RawOperation {
+  for (const item of Object.values(spec.paths)) {
+    for (const op of Object.values(item)) {
+      if (op.operationId === patch.operationId) return op;
+    }
+  }
+  throw new Error(`Spec patch: ${patch.file}.json has no operation ${patch.operationId}`);
+}
+
+function schemaOf(spec: RawSpec, file: string, name: string): JsonSchema {
+  const schema = spec.components?.schemas?.[name];
+  if (!schema) throw new Error(`Spec patch: ${file}.json has no schema ${name}`);
+  return schema;
+}
+
+/** The operations whose request body is the named component schema. */
+function operationsUsing(spec: RawSpec, schema: string): string[] {
+  const ref = `#/components/schemas/${schema}`;
+  return Object.values(spec.paths)
+    .flatMap((item) => Object.values(item))
+    .filter((op) => op.requestBody?.content?.["application/json"]?.schema?.$ref === ref)
+    .map((op) => op.operationId);
+}
