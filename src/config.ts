@@ -12,6 +12,8 @@ export interface Config {
   /** Serve the built-in sandbox instead of GoHighLevel. */
   sandbox: boolean;
   token?: string;
+  /** An agency token for agency-level operations, when GHL_TOKEN is a sub-account token. */
+  agencyToken?: string;
   locationId?: string;
   companyId?: string;
   baseUrl: string;
@@ -59,6 +61,7 @@ export class ConfigError extends Error {
 /** Each setting: its environment variable, its flag, and what a person should be told. */
 const SETTINGS = {
   token: { env: "GHL_TOKEN", flag: "token" },
+  agencyToken: { env: "GHL_AGENCY_TOKEN", flag: "agency-token" },
   locationId: { env: "GHL_LOCATION_ID", flag: "location-id" },
   companyId: { env: "GHL_COMPANY_ID", flag: "company-id" },
   baseUrl: { env: "GHL_BASE_URL", flag: "base-url" },
@@ -88,6 +91,10 @@ const HOST_NAMES = /^[^\s,]+(\s*,\s*[^\s,]+)*$/;
 
 const schema = z.object({
   token: z
+    .string()
+    .regex(/^[^\s"']+$/, "must be the token alone, without spaces or quotes")
+    .optional(),
+  agencyToken: z
     .string()
     .regex(/^[^\s"']+$/, "must be the token alone, without spaces or quotes")
     .optional(),
@@ -208,6 +215,7 @@ export function parseCommandLine(
   const config: Config = {
     sandbox,
     token: sandbox ? undefined : settings.token,
+    agencyToken: sandbox ? undefined : settings.agencyToken,
     locationId: settings.locationId,
     companyId: settings.companyId,
     baseUrl: settings.baseUrl,
@@ -315,6 +323,7 @@ With no token (or with --sandbox) ghl-mcp serves its built-in sandbox: no creden
 
 Options (each also read from the environment variable in brackets, and from a .env file):
   --token <token>        [GHL_TOKEN]        Private Integration Token or OAuth access token
+  --agency-token <token> [GHL_AGENCY_TOKEN] agency token for agency-level tools (company, snapshots)
   --location-id <id>     [GHL_LOCATION_ID]  default location (sub-account) for every tool
   --company-id <id>      [GHL_COMPANY_ID]   agency id, for agency-level operations
   --base-url <url>       [GHL_BASE_URL]     default ${DEFAULT_BASE_URL}

@@ -25,6 +25,7 @@ export async function createRuntime(
 ): Promise<Runtime> {
   let sandbox: Sandbox | undefined;
   let credentials: StaticCredential;
+  let agencyCredentials: StaticCredential | undefined;
   let baseUrl = config.baseUrl;
   let locationId = config.locationId;
   let companyId = config.companyId;
@@ -32,14 +33,22 @@ export async function createRuntime(
   if (config.sandbox) {
     sandbox = await startSandbox();
     credentials = new StaticCredential(sandbox.tokens.location, ScopeSet.all());
+    agencyCredentials = new StaticCredential(sandbox.tokens.agency, ScopeSet.all());
     baseUrl = sandbox.url;
     locationId = sandbox.locationId;
     companyId = sandbox.companyId;
   } else {
     credentials = new StaticCredential(config.token!, config.scopes);
+    if (config.agencyToken) agencyCredentials = new StaticCredential(config.agencyToken);
   }
 
-  const client = new GhlClient({ baseUrl, credentials, logger, timeoutMs: config.timeoutMs });
+  const client = new GhlClient({
+    baseUrl,
+    credentials,
+    agencyCredentials,
+    logger,
+    timeoutMs: config.timeoutMs,
+  });
   return {
     config,
     logger,

@@ -37,6 +37,8 @@ export interface GhlRequest {
    * timeout, a dropped connection or a 5xx; a create or a send is never repeated blindly.
    */
   idempotent: boolean;
+  /** Agency-level operations go out with the agency credential, when one is configured. */
+  audience?: "agency";
   signal?: AbortSignal;
 }
 
@@ -49,6 +51,8 @@ export interface GhlResponse<T = unknown> {
 export interface GhlClientOptions {
   baseUrl: string;
   credentials: CredentialProvider;
+  /** A second, agency-level credential (GHL_AGENCY_TOKEN) for company, snapshot and similar calls. */
+  agencyCredentials?: CredentialProvider;
   logger: Logger;
   timeoutMs?: number;
   /** How many times a 429 is waited out before giving up. */
@@ -104,7 +108,8 @@ export class GhlClient {
 
   async request<T = unknown>(request: GhlRequest): Promise<GhlResponse<T>> {
     const operation = `${request.method} ${request.path}`;
-    const missing = this.options.credentials.scopes.missing(request.scopes);
+    const credentials = this.credentialsFor(request);
+    const missing = credentials.scopes.missing(request.scopes);
     if (missing.length > 0) {
       throw new GhlError({
         kind: "missing_scope",
@@ -131,6 +136,10 @@ export class GhlClient {
       }
       throw error;
     }
+  }
+
+  private credentialsFor(request: GhlRequest): CredentialProvider {
+    return (request.audience === "agency" && this.options.agencyCredentials) || this.options.credentials;
   }
 
   async close(): Promise<void> {
@@ -202,7 +211,7 @@ export class GhlClient {
 
   private async send(request: GhlRequest, url: URL, operation: string): Promise<Response> {
     const headers: Record<string, string> = {
-      Authorization: `Bearer ${await this.options.credentials.token()}`,
+      Authorization: `Bearer ${await this.credentialsFor(request).token()}`,
       Version: request.version,
       Accept: "application/json",
     };

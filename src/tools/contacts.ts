@@ -37,6 +37,7 @@ import {
   type Candidate,
 } from "./contact-matching.js";
 import { GhlError } from "../ghl/errors.js";
+import { dateTimeInput, toUtcIso } from "./time.js";
 
 const VERSION = "2021-07-28";
 const READ = ["contacts.readonly"] as const;
@@ -47,13 +48,6 @@ const contactId = idInput("Contact");
 const taskId = idInput("Task");
 const noteId = idInput("Note");
 const tagList = z.array(z.string().trim().min(1)).min(1).describe("Tag names");
-
-const isoDateTime = z.iso
-  .datetime({
-    offset: true,
-    error: "must be an ISO 8601 date-time, e.g. 2026-12-04T15:00:00-06:00",
-  })
-  .transform((value) => new Date(value).toISOString().replace(/\.\d{3}Z$/, "Z"));
 
 const customFields = z
   .array(
@@ -580,7 +574,7 @@ const createTask = requestTool({
     contactId,
     title: z.string().trim().min(1),
     body: z.string().optional().describe("Details"),
-    dueDate: isoDateTime.describe("Due date-time, ISO 8601 with offset"),
+    dueDate: dateTimeInput("Due, ISO 8601 with offset"),
     completed: z.boolean().default(false),
     assignedTo: z.string().optional().describe("User id"),
   }),
@@ -591,6 +585,7 @@ const createTask = requestTool({
     version: VERSION,
     body: ["title", "body", "dueDate", "completed", "assignedTo"],
   },
+  prepare: ({ dueDate }) => ({ dueDate: toUtcIso(dueDate) }),
   shape: (body) => ({ task: shapeTask(field(body, "task")) }),
   summary: ({ task }) => `Created task "${task.title}" (${task.id}).`,
 });
@@ -609,7 +604,7 @@ const updateTask = requestTool({
     taskId,
     title: z.string().trim().min(1).optional(),
     body: z.string().optional(),
-    dueDate: isoDateTime.optional().describe("ISO 8601 with offset"),
+    dueDate: dateTimeInput("Due, ISO 8601 with offset").optional(),
     completed: z.boolean().optional(),
     assignedTo: z.string().optional().describe("User id"),
   }),
@@ -620,6 +615,7 @@ const updateTask = requestTool({
     version: VERSION,
     body: ["title", "body", "dueDate", "completed", "assignedTo"],
   },
+  prepare: ({ dueDate }) => ({ dueDate: dueDate && toUtcIso(dueDate) }),
   shape: (body) => ({ task: shapeTask(field(body, "task")) }),
 });
 

@@ -182,6 +182,7 @@ export function buildRequest(
     scopes: tool.scopes,
     resource: String(args.locationId || args.companyId || "default"),
     idempotent: ANNOTATIONS[tool.kind].readOnlyHint || ANNOTATIONS[tool.kind].idempotentHint,
+    audience: tool.scope === "company" ? "agency" : undefined,
   };
 }
 
