@@ -1,28 +1,13 @@
 // `npm run bench:context`: the size of what a model sees of ghl-mcp's tools (name, description,
 // input schema, exactly as tools/list sends them), in bytes and in o200k tokens, per tool, per
 // toolset and in total, measured against the budget.
-import { Client } from "@modelcontextprotocol/client";
-import { InMemoryTransport } from "@modelcontextprotocol/server";
 import { encode } from "gpt-tokenizer/encoding/o200k_base";
-import { StaticCredential } from "../src/auth/credentials.js";
-import { GhlClient } from "../src/ghl/client.js";
-import { silentLogger } from "../src/logger.js";
-import { createServer } from "../src/server.js";
 import { allTools } from "../src/tools/index.js";
+import { listAdvertisedTools } from "../test/support/advertised-tools.js";
 
 const BUDGET_TOKENS = 10_000;
 
-const ghl = new GhlClient({
-  baseUrl: "http://127.0.0.1:9",
-  credentials: new StaticCredential("pit-bench"),
-  logger: silentLogger,
-});
-const server = createServer({ context: { client: ghl, locationId: "bench" } });
-const [clientSide, serverSide] = InMemoryTransport.createLinkedPair();
-await server.connect(serverSide);
-const client = new Client({ name: "bench", version: "1" });
-await client.connect(clientSide);
-const { tools } = await client.listTools();
+const tools = await listAdvertisedTools();
 
 const toolsetOf = new Map(allTools.map((tool) => [tool.name, tool.toolset]));
 const rows = tools.map((tool) => {
@@ -77,5 +62,3 @@ console.log(
 console.log(
   `budget: ${BUDGET_TOKENS} tokens; used ${((100 * total) / BUDGET_TOKENS).toFixed(1)}% (${total <= BUDGET_TOKENS ? "within" : "OVER"})`,
 );
-await client.close();
-await ghl.close();
