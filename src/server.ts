@@ -52,9 +52,9 @@ function advertisedSchema(schema: z.ZodObject): StandardSchemaWithJSON {
 
 /**
  * What the model reads costs context on every turn, so the advertised schema drops what says
- * nothing to it: the dialect URI (MCP assumes 2020-12), "no other properties" flags and regex
- * patterns that merely spell out a `format` (the framework enforces all of them anyway, with
- * messages that name the field), and the inner fields of open objects (see `openObject`).
+ * nothing to it: the dialect URI (MCP assumes 2020-12), "no other properties" flags, regex patterns
+ * that merely spell out a `format`, `type` beside an enum of strings, and the inner fields of open
+ * objects (see `openObject`). The framework still enforces all of it, naming the field.
  */
 export function compactSchema<T>(node: T): T {
   if (Array.isArray(node)) return node.map(compactSchema) as T;
@@ -63,13 +63,30 @@ export function compactSchema<T>(node: T): T {
   if (record[OPEN_OBJECT]) {
     return { type: "object", description: record.description } as T;
   }
+  const types = simpleTypes(record.anyOf);
+  if (types) {
+    const { anyOf: _anyOf, ...rest } = record;
+    return compactSchema({ ...rest, type: types }) as T;
+  }
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(record)) {
     if (key === "$schema" || (key === "additionalProperties" && value === false)) continue;
     if (key === "pattern" && typeof record.format === "string") continue;
+    if (key === "type" && value === "string" && Array.isArray(record.enum)) continue;
     out[key] = key === "properties" ? mapValues(value, compactSchema) : compactSchema(value);
   }
   return out as T;
+}
+
+/** `anyOf: [{type: "string"}, {type: "number"}]` says no more than `type: ["string", "number"]`. */
+function simpleTypes(anyOf: unknown): string[] | undefined {
+  if (!Array.isArray(anyOf)) return undefined;
+  const types = anyOf.map((branch) => {
+    const keys = Object.keys(branch as object);
+    const type = (branch as { type?: unknown }).type;
+    return keys.length === 1 && typeof type === "string" ? type : undefined;
+  });
+  return types.every((type) => type !== undefined) ? (types as string[]) : undefined;
 }
 
 function mapValues(value: unknown, f: (v: unknown) => unknown): unknown {

@@ -145,20 +145,17 @@ const FILTER_FIELDS = [
 ] as const;
 
 const filter = z.strictObject({
-  field: z
-    .union([z.enum(FILTER_FIELDS), z.string().regex(/^customFields\.\w+$/)])
-    .describe("Field, or customFields.<id>"),
+  field: z.string().describe("e.g. tags, email, dateAdded, customFields.<id>"),
   operator: z.enum(["eq", "not_eq", "contains", "not_contains", "exists", "not_exists", "range"]),
-  value: z
-    .union([
-      z.string().max(75),
-      z.number(),
-      z.boolean(),
-      z.strictObject({ gte: z.string().optional(), lte: z.string().optional() }),
-    ])
-    .optional()
-    .describe("Omit for exists; {gte,lte} for range"),
+  value: z.union([z.string().max(75), z.number(), z.boolean()]).optional().describe("Not for exists/range"),
+  gte: z.string().optional().describe("Range start"),
+  lte: z.string().optional().describe("Range end"),
 });
+
+/** GHL's filter form: a range's bounds go inside `value`. */
+function wireFilter({ gte, lte, ...rest }: z.infer<typeof filter>) {
+  return gte || lte ? { ...rest, value: { ...(gte && { gte }), ...(lte && { lte }) } } : rest;
+}
 
 const searchContacts = listTool({
   name: "contacts_search",
@@ -192,7 +189,11 @@ const searchContacts = listTool({
     body: ["locationId", "query", "filters", "sort"],
   },
   prepare: ({ filters, matchAny, sortBy, sortDirection }) => ({
-    filters: filters?.length ? (matchAny ? [{ group: "OR", filters }] : filters) : undefined,
+    filters: filters?.length
+      ? matchAny
+        ? [{ group: "OR", filters: filters.map(wireFilter) }]
+        : filters.map(wireFilter)
+      : undefined,
     sort: sortBy ? [{ field: sortBy, direction: sortDirection ?? "desc" }] : undefined,
   }),
   list: {
