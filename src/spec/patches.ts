@@ -242,6 +242,14 @@ export const SPEC_PATCHES: SpecPatch[] = [
       reason: "Inferred: the platform validates contact emails; we refuse malformed ones.",
     },
   ]),
+  ...["NumericField", "MonetoryField"].map((schema): SpecPatch => ({
+    kind: "property",
+    file: "contacts",
+    schema,
+    property: "field_value",
+    replacement: { type: "number" },
+    reason: "field_value is typed object, but its example and PLATFORM.md §7.4 say a number.",
+  })),
 ];
 
 /** Applies one patch to a parsed spec file and returns the operationIds it touched. */

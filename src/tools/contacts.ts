@@ -52,8 +52,7 @@ const tagList = z.array(z.string().trim().min(1)).min(1).describe("Tag names");
 const customFields = z
   .array(
     z.strictObject({
-      id: z.string().optional().describe("Field id"),
-      key: z.string().optional().describe("Field key, if no id"),
+      id: z.string().describe("Field id"),
       field_value: z.union([z.string(), z.number(), z.array(z.string())]).describe("Value"),
     }),
   )
