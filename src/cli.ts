@@ -3,14 +3,12 @@
 // sandbox on its own. In stdio mode stdout belongs to the protocol, so people are told things on
 // stderr.
 import "dotenv/config";
-import { serveStdio } from "@modelcontextprotocol/server/stdio";
 import { ConfigError, USAGE, parseCommandLine, type Config } from "./config.js";
-import { createLogger } from "./logger.js";
 import { createRuntime } from "./runtime.js";
 import { startSandbox } from "./sandbox/index.js";
-import { createServer } from "./server.js";
 import { allTools } from "./tools/index.js";
-import { startHttpServer } from "./transports/http.js";
+import { serveHttp } from "./transports/http.js";
+import { serveStdioConnection } from "./transports/stdio.js";
 import { VERSION } from "./version.js";
 
 function say(text: string): void {
@@ -35,11 +33,7 @@ async function runSandboxAlone(config: Config): Promise<void> {
 
 async function serveOverStdio(config: Config): Promise<void> {
   const runtime = await createRuntime(config);
-  // serveStdio settles the protocol era from the client's opening message (the 2026-07-28
-  // revision, or the initialize handshake of older clients) and builds one server for it.
-  const connection = serveStdio(() =>
-    createServer({ context: runtime.context, selection: runtime.selection }),
-  );
+  const connection = serveStdioConnection(runtime);
 
   const source = runtime.sandbox
     ? `the built-in sandbox (a fake GoHighLevel at ${runtime.sandbox.url}; no credentials needed)`
@@ -77,35 +71,20 @@ async function serveOverStdio(config: Config): Promise<void> {
 }
 
 async function serveOverHttp(config: Config): Promise<void> {
-  // With a tenants file and no GHL_TOKEN the server has no GHL credential of its own: every
-  // caller is a tenant with its own.
-  const runtime = config.sandbox || config.token ? await createRuntime(config) : undefined;
-  const logger = runtime?.logger ?? createLogger(config.logLevel);
-  const server = await startHttpServer({
-    http: config.http,
-    logger,
-    own: runtime && { context: runtime.context, selection: runtime.selection },
-    ghl: {
-      baseUrl: runtime?.client.baseUrl ?? config.baseUrl,
-      timeoutMs: config.timeoutMs,
-      selection: { toolsets: config.toolsets, readOnly: config.readOnly },
-      sandboxToken: runtime?.sandbox?.tokens.location,
-    },
-  });
-  const source = runtime?.sandbox ? " (the built-in sandbox; no credentials needed)" : "";
+  const server = await serveHttp(config);
+  const source = server.sandboxUrl ? " (the built-in sandbox; no credentials needed)" : "";
   say(`ghl-mcp ${VERSION} is serving MCP over Streamable HTTP at ${server.endpoint}${source}`);
 
   let closing = false;
-  const shutdown = async (signal: string) => {
+  const shutdown = async () => {
     if (closing) return;
     closing = true;
-    logger.info({ signal }, "shutting down: refusing new requests, finishing calls in flight");
+    say("ghl-mcp: shutting down; finishing the calls in flight.");
     await server.close();
-    await runtime?.close();
     process.exit(0);
   };
-  process.once("SIGINT", () => void shutdown("SIGINT"));
-  process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  process.once("SIGINT", () => void shutdown());
+  process.once("SIGTERM", () => void shutdown());
 }
 
 async function main(): Promise<void> {

@@ -22,6 +22,8 @@ export interface Config {
   logLevel: LogLevel;
   toolsets?: string[];
   readOnly: boolean;
+  /** How often subscribed resources are read again to find changes, in minutes (1 to 15). */
+  pollIntervalMinutes: number;
   transport: "stdio" | "http";
   http: HttpConfig;
 }
@@ -70,6 +72,7 @@ const SETTINGS = {
   logLevel: { env: "GHL_LOG_LEVEL", flag: "log-level" },
   toolsets: { env: "GHL_TOOLSETS", flag: "toolsets" },
   readOnly: { env: "GHL_READ_ONLY", flag: "read-only" },
+  pollInterval: { env: "GHL_POLL_INTERVAL", flag: "poll-interval" },
   host: { env: "GHL_HTTP_HOST", flag: "host" },
   port: { env: "GHL_HTTP_PORT", flag: "port" },
   publicUrl: { env: "GHL_HTTP_PUBLIC_URL", flag: "public-url" },
@@ -119,6 +122,12 @@ const schema = z.object({
   readOnly: z
     .enum(["true", "false", "1", "0", "yes", "no", ""], { error: "must be true or false" })
     .optional(),
+  pollInterval: z.coerce
+    .number({ error: "must be a number of minutes" })
+    .int("must be a whole number of minutes")
+    .min(1, "must be at least 1 (minute)")
+    .max(15, "must be at most 15 (minutes)")
+    .default(5),
   host: z.string().min(1).default("127.0.0.1"),
   port: z.coerce
     .number({ error: "must be a port number" })
@@ -224,6 +233,7 @@ export function parseCommandLine(
     logLevel: settings.logLevel,
     toolsets: settings.toolsets?.split(/[\s,]+/).filter(Boolean),
     readOnly: ["true", "1", "yes"].includes(settings.readOnly ?? ""),
+    pollIntervalMinutes: settings.pollInterval,
     transport: flags.http ? "http" : "stdio",
     http: httpConfig(settings),
   };
@@ -330,6 +340,8 @@ Options (each also read from the environment variable in brackets, and from a .e
   --scopes <list>        [GHL_SCOPES]       scopes granted to the token (default: all)
   --toolsets <list>      [GHL_TOOLSETS]     areas to expose, e.g. contacts,calendars (default: all)
   --read-only            [GHL_READ_ONLY]    expose only tools that change nothing
+  --poll-interval <min>  [GHL_POLL_INTERVAL] minutes between checks for changes to subscribed
+                                            resources, 1 to 15 (default 5)
   --timeout-ms <ms>      [GHL_TIMEOUT_MS]   per-request timeout (default 30000)
   --log-level <level>    [GHL_LOG_LEVEL]    fatal|error|warn|info|debug|trace|silent (default info)
   --sandbox                                 serve the built-in sandbox even when a token is set

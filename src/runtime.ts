@@ -5,6 +5,7 @@ import { ScopeSet } from "./auth/scopes.js";
 import type { Config } from "./config.js";
 import { GhlClient } from "./ghl/client.js";
 import { createLogger, type Logger } from "./logger.js";
+import { Poller } from "./resources/poller.js";
 import { startSandbox, type Sandbox } from "./sandbox/index.js";
 import type { ToolContext } from "./tools/framework.js";
 import type { ToolSelection } from "./tools/index.js";
@@ -16,12 +17,21 @@ export interface Runtime {
   context: ToolContext;
   selection: ToolSelection;
   sandbox?: Sandbox;
+  /** Reads subscribed resources again at the poll interval, while anyone listens. */
+  poller: Poller;
   close(): Promise<void>;
+}
+
+/** Settings that are not configuration: the tests' faster clock. */
+export interface RuntimeOptions {
+  /** Poll this often instead of every GHL_POLL_INTERVAL minutes (tests only). */
+  pollIntervalMs?: number;
 }
 
 export async function createRuntime(
   config: Config,
   logger = createLogger(config.logLevel),
+  options: RuntimeOptions = {},
 ): Promise<Runtime> {
   let sandbox: Sandbox | undefined;
   let credentials: StaticCredential;
@@ -49,11 +59,16 @@ export async function createRuntime(
     logger,
     timeoutMs: config.timeoutMs,
   });
+  const poller = new Poller({
+    intervalMs: options.pollIntervalMs ?? config.pollIntervalMinutes * 60_000,
+    logger,
+  });
   return {
     config,
     logger,
     client,
     sandbox,
+    poller,
     context: { client, locationId, companyId },
     selection: {
       toolsets: config.toolsets,
@@ -61,6 +76,7 @@ export async function createRuntime(
       scopes: config.scopes.isAll ? undefined : config.scopes,
     },
     async close() {
+      poller.stop();
       await client.close();
       await sandbox?.close();
     },

@@ -2,6 +2,9 @@
 // its servers here, so what a client sees does not depend on how it connects.
 import { McpServer, type StandardSchemaWithJSON } from "@modelcontextprotocol/server";
 import type { z } from "zod";
+import { registerPrompts } from "./prompts/index.js";
+import { registerResources } from "./resources/index.js";
+import type { ServedSubscriptions } from "./resources/subscriptions.js";
 import { selectTools, type ToolSelection } from "./tools/index.js";
 import {
   ANNOTATIONS,
@@ -16,6 +19,8 @@ export interface ServerOptions {
   context: ToolContext;
   selection?: ToolSelection;
   instructions?: string;
+  /** The connection's resource subscriptions, where it can deliver notifications (stdio). */
+  subscriptions?: ServedSubscriptions;
 }
 
 const INSTRUCTIONS = `Tools for one GoHighLevel (HighLevel) account: contacts, tasks, notes, tags and more.
@@ -23,19 +28,27 @@ To act on a person, find them first with contacts_find (it takes a name, "Jane f
 or a phone in any format) and use the id it returns. When it reports several close matches, ask the
 user which one is meant before changing anything. Lists page with cursor/nextCursor.`;
 
+/** Converted schemas, kept per tool for the life of the process: servers come and go per request. */
+const converted = new WeakMap<z.ZodObject, Map<string, Record<string, unknown>>>();
+
 /**
  * The SDK validates arguments before a handler runs and reports failures in its own words. Tools
  * hand it a schema that accepts anything but advertises the real JSON Schema, so validation
  * happens once, in the framework, with messages that name the field and say what to fix.
+ *
+ * `locationId` is advertised only where the caller can reach several locations: a sub-account
+ * token reaches exactly one, and there the argument would cost context on every tool for nothing.
  */
-function advertisedSchema(schema: z.ZodObject): StandardSchemaWithJSON {
+function advertisedSchema(schema: z.ZodObject, showLocation: boolean): StandardSchemaWithJSON {
   const standard = schema["~standard"];
-  const cache = new Map<string, Record<string, unknown>>();
+  let cache = converted.get(schema);
+  if (!cache) converted.set(schema, (cache = new Map()));
   const convert = (io: "input" | "output") => (options: { target: string }) => {
-    const key = `${io}:${options.target}`;
+    const key = `${io}:${options.target}:${showLocation}`;
     let json = cache.get(key);
     if (!json) {
       json = compactSchema(standard.jsonSchema[io](options as never) as Record<string, unknown>);
+      if (!showLocation) json = withoutProperty(json, "locationId");
       cache.set(key, json);
     }
     return json;
@@ -48,6 +61,14 @@ function advertisedSchema(schema: z.ZodObject): StandardSchemaWithJSON {
       jsonSchema: { input: convert("input"), output: convert("output") },
     },
   } as unknown as StandardSchemaWithJSON;
+}
+
+function withoutProperty(json: Record<string, unknown>, name: string): Record<string, unknown> {
+  const properties = json.properties as Record<string, unknown> | undefined;
+  if (!properties || !(name in properties)) return json;
+  const { [name]: _removed, ...rest } = properties;
+  const required = (json.required as string[] | undefined)?.filter((key) => key !== name);
+  return { ...json, properties: rest, ...(required && { required }) };
 }
 
 /**
@@ -70,7 +91,8 @@ export function compactSchema<T>(node: T): T {
   }
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(record)) {
-    if (key === "$schema" || (key === "additionalProperties" && value === false)) continue;
+    if (key === "$schema" || key === "propertyNames") continue;
+    if (key === "additionalProperties" && value === false) continue;
     if (key === "pattern" && typeof record.format === "string") continue;
     if (key === "type" && value === "string" && Array.isArray(record.enum)) continue;
     out[key] = key === "properties" ? mapValues(value, compactSchema) : compactSchema(value);
@@ -100,7 +122,7 @@ export function registerTool(server: McpServer, tool: ToolDefinition, context: T
     {
       title: tool.title,
       description: tool.description,
-      inputSchema: advertisedSchema(tool.input),
+      inputSchema: advertisedSchema(tool.input, (context.allowedLocations?.size ?? 0) > 1),
       outputSchema: tool.output as unknown as StandardSchemaWithJSON,
       annotations: { title: tool.title, ...ANNOTATIONS[tool.kind] },
     },
@@ -108,11 +130,27 @@ export function registerTool(server: McpServer, tool: ToolDefinition, context: T
   );
 }
 
+/**
+ * How long a 2026-07-28 client may reuse a list. Private: what a caller sees depends on its
+ * credential. Reads carry their own hints, per resource.
+ */
+const CACHE_HINTS = {
+  "resources/list": { ttlMs: 60_000, cacheScope: "private" },
+  "resources/templates/list": { ttlMs: 3_600_000, cacheScope: "private" },
+  "prompts/list": { ttlMs: 3_600_000, cacheScope: "private" },
+} as const;
+
 export function createServer(options: ServerOptions): McpServer {
   const server = new McpServer(
     { name: "ghl-mcp", title: "GoHighLevel", version: VERSION },
-    { instructions: options.instructions ?? INSTRUCTIONS },
+    {
+      instructions: options.instructions ?? INSTRUCTIONS,
+      cacheHints: CACHE_HINTS,
+      capabilities: { logging: {} },
+    },
   );
   for (const tool of selectTools(options.selection)) registerTool(server, tool, options.context);
+  registerResources(server, options);
+  registerPrompts(server, options);
   return server;
 }

@@ -39,6 +39,8 @@ export interface GhlRequest {
   idempotent: boolean;
   /** Agency-level operations go out with the agency credential, when one is configured. */
   audience?: "agency";
+  /** "binary": a 2xx body comes back as a Buffer, unparsed (call recordings, file downloads). */
+  responseType?: "json" | "binary";
   signal?: AbortSignal;
 }
 
@@ -111,12 +113,15 @@ export class GhlClient {
     const credentials = this.credentialsFor(request);
     const missing = credentials.scopes.missing(request.scopes);
     if (missing.length > 0) {
-      throw new GhlError({
-        kind: "missing_scope",
-        operation,
-        message: `The GHL credential is not granted ${missing.join(", ")}, which ${operation} needs.`,
-        hint: `Add ${missing.join(", ")} to the Private Integration (or app) scopes and to GHL_SCOPES, or use another tool.`,
-      });
+      throw this.explainAgencyRefusal(
+        request,
+        new GhlError({
+          kind: "missing_scope",
+          operation,
+          message: `The GHL credential is not granted ${missing.join(", ")}, which ${operation} needs.`,
+          hint: `Add ${missing.join(", ")} to the Private Integration (or app) scopes and to GHL_SCOPES, or use another tool.`,
+        }),
+      );
     }
     const url = this.url(request);
     const policy = request.idempotent ? this.retrying : this.once;
@@ -134,12 +139,37 @@ export class GhlClient {
           hint: "GHL looks unavailable. Wait 15 seconds and try again.",
         });
       }
-      throw error;
+      throw this.explainAgencyRefusal(request, error);
     }
   }
 
+  /**
+   * An agency-level call refused for its token is nearly always a sub-account token standing in
+   * for a missing agency one: say so plainly, with the settings that fix it.
+   */
+  private explainAgencyRefusal(request: GhlRequest, error: unknown): unknown {
+    const refused =
+      error instanceof GhlError &&
+      (error.kind === "unauthorized" || error.kind === "missing_scope");
+    if (request.audience !== "agency" || !refused) return error;
+    const used = this.options.agencyCredentials
+      ? "GHL_AGENCY_TOKEN was refused for it"
+      : "no agency token is configured, so GHL_TOKEN was used";
+    return new GhlError({
+      kind: error.kind,
+      status: error.status,
+      ghlMessage: error.ghlMessage,
+      traceId: error.traceId,
+      operation: error.operation,
+      message: `${request.method} ${request.path} is an agency-level operation and needs an agency token; ${used}. (${error.message})`,
+      hint: `Set GHL_AGENCY_TOKEN to an agency Private Integration Token (or agency OAuth token) granted ${request.scopes.join(", ")}, and GHL_COMPANY_ID to the agency's id. A sub-account token cannot do this.`,
+    });
+  }
+
   private credentialsFor(request: GhlRequest): CredentialProvider {
-    return (request.audience === "agency" && this.options.agencyCredentials) || this.options.credentials;
+    return (
+      (request.audience === "agency" && this.options.agencyCredentials) || this.options.credentials
+    );
   }
 
   async close(): Promise<void> {
@@ -191,7 +221,7 @@ export class GhlClient {
         },
         "ghl call",
       );
-      if (response.status !== 429) return this.interpret<T>(response, operation);
+      if (response.status !== 429) return this.interpret<T>(response, operation, request);
 
       const retryAfter = Number(response.headers.get("retry-after"));
       const wait =
@@ -213,7 +243,7 @@ export class GhlClient {
     const headers: Record<string, string> = {
       Authorization: `Bearer ${await this.credentialsFor(request).token()}`,
       Version: request.version,
-      Accept: "application/json",
+      Accept: request.responseType === "binary" ? "*/*" : "application/json",
     };
     if (request.body !== undefined) headers["Content-Type"] = "application/json";
     const timeout = AbortSignal.timeout(this.timeoutMs);
@@ -251,7 +281,15 @@ export class GhlClient {
     }
   }
 
-  private async interpret<T>(response: Response, operation: string): Promise<GhlResponse<T>> {
+  private async interpret<T>(
+    response: Response,
+    operation: string,
+    request: GhlRequest,
+  ): Promise<GhlResponse<T>> {
+    if (response.ok && request.responseType === "binary") {
+      const bytes = Buffer.from(await response.arrayBuffer());
+      return { status: response.status, body: bytes as T, headers: response.headers };
+    }
     const { body, parsed } = await readBodyDetailed(response);
     if (!response.ok) throw errorFromResponse(response.status, body, operation);
     if (!parsed && isJson(response)) {

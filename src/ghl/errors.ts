@@ -109,6 +109,14 @@ function hintFor(
       hint: "Check the id: look the record up again (for a contact, with contacts_find) and use the id it returns.",
     };
   }
+  if (status === 400 && lower.includes("duplicate opportunity")) {
+    const meta = (body as ErrorBody | undefined)?.meta as { existingId?: string } | undefined;
+    const existing = meta?.existingId ? ` It is ${meta.existingId}.` : "";
+    return {
+      kind: "validation",
+      hint: `The contact already has an opportunity in this pipeline.${existing} Update that one, or use opportunities_upsert.`,
+    };
+  }
   if (status === 400 && lower.includes("duplicate")) {
     const meta = (body as ErrorBody | undefined)?.meta as
       { contactId?: string; matchingField?: string } | undefined;

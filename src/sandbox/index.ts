@@ -6,6 +6,7 @@ import type { AddressInfo } from "node:net";
 import type { TokenKind } from "../spec/operations.js";
 import { runPipeline, type PipelineDependencies } from "./pipeline.js";
 import { RateLimiter } from "./rate-limit.js";
+import { outsideChanges, type OutsideChanges } from "./outside.js";
 import { seedStore } from "./seed.js";
 import { SandboxStore } from "./store.js";
 import { TokenRegistry, defaultScopes, readOnlyScopes } from "./tokens.js";
@@ -51,6 +52,8 @@ export interface Sandbox {
   mintToken(options: MintTokenRequest): string;
   /** The live state, for tests to read and to change "from outside". */
   store: SandboxStore;
+  /** Changes as a person in the GHL app makes them (records and their dateUpdated). */
+  outside: OutsideChanges;
   /** Every request received, oldest first. */
   requests: RecordedRequest[];
   /** Back to the seed; clears the request log and the rate-limit buckets. Tokens stay valid. */
@@ -112,6 +115,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     },
     mintToken: (request) => tokens.mint(request),
     store,
+    outside: outsideChanges(store, ids.locationId, now),
     requests,
     reset() {
       store.clear();
@@ -169,6 +173,15 @@ async function serve(
     operationKey: result.operationKey,
   });
 
+  if (result.file) {
+    response.writeHead(result.status, {
+      "Content-Type": result.file.contentType,
+      "Content-Disposition": result.file.disposition,
+      ...result.headers,
+    });
+    response.end(result.body as Buffer | string);
+    return;
+  }
   response.writeHead(result.status, {
     "Content-Type": "application/json; charset=utf-8",
     ...result.headers,

@@ -28,6 +28,8 @@ export interface OutgoingResponse {
   headers: Record<string, string>;
   body: unknown;
   operationKey?: string;
+  /** Set when the body is a file's bytes or text rather than JSON. */
+  file?: { contentType: string; disposition: string };
   /** The request as parsed, for the request log; a body that is not JSON stays a string. */
   request: { query: Record<string, string | string[]>; body: unknown };
 }
@@ -51,11 +53,18 @@ const RECORD_OWNERS: Record<string, (store: SandboxStore, id: string) => string 
   businessId: (store, id) => store.businesses.get(id)?.locationId,
   calendarId: (store, id) => store.calendars.get(id)?.locationId,
   groupId: (store, id) => store.calendarGroups.get(id)?.locationId,
-  eventId: (store, id) => store.appointments.get(id)?.locationId,
+  eventId: (store, id) =>
+    store.appointments.get(id)?.locationId ?? store.blockedSlots.get(id)?.locationId,
+  notificationId: (store, id) => store.calendarNotifications.get(id)?.locationId,
   appointmentId: (store, id) => store.appointments.get(id)?.locationId,
   pipelineId: (store, id) => store.pipelines.get(id)?.locationId,
   campaignId: (store, id) => store.campaigns.get(id)?.locationId,
   workflowId: (store, id) => store.workflows.get(id)?.locationId,
+  associationId: (store, id) => store.associations.get(id)?.locationId,
+  relationId: (store, id) => store.relations.get(id)?.locationId,
+  postId: (store, id) => store.blogPosts.get(id)?.locationId,
+  conversationId: (store, id) => store.conversations.get(id)?.locationId,
+  messageId: (store, id) => store.messages.get(id)?.locationId,
 };
 
 export function runPipeline(call: IncomingCall, deps: PipelineDependencies): OutgoingResponse {
@@ -101,7 +110,8 @@ export function runPipeline(call: IncomingCall, deps: PipelineDependencies): Out
       baseUrl: deps.baseUrl(),
       traceId,
     });
-    return { status: result.status, headers, body: result.body, operationKey, request };
+    const { status, body, file } = result;
+    return { status, headers, body, file, operationKey, request };
   } catch (error) {
     if (!(error instanceof SandboxError)) throw error;
     return { status: error.status, headers, body: error.body(traceId), operationKey, request };

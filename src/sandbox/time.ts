@@ -55,3 +55,15 @@ export function zonedTime(
   const guess = wallClock - offsetMinutes(wallClock, timeZone) * 60000;
   return wallClock - offsetMinutes(guess, timeZone) * 60000;
 }
+
+/** The instant a wall clock in the zone shows `hour:minute` on `date` (YYYY-MM-DD). */
+export function wallClockTime(
+  date: string,
+  hour: number,
+  minute: number,
+  timeZone: string,
+): number {
+  const wallClock = Date.parse(`${date}T00:00:00Z`) + (hour * 60 + minute) * 60000;
+  const guess = wallClock - offsetMinutes(wallClock, timeZone) * 60000;
+  return wallClock - offsetMinutes(guess, timeZone) * 60000;
+}

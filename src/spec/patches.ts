@@ -8,8 +8,16 @@ export type SpecPatch = { file: string; reason: string } & (
   | { kind: "version"; operationId: string; version: string }
   | { kind: "query-parameter"; operationId: string; name: string; schema: JsonSchema }
   | { kind: "schema"; schema: string; replacement: JsonSchema }
-  | { kind: "property"; schema: string; property: string; replacement: JsonSchema }
+  | {
+      kind: "property";
+      schema: string;
+      property: string;
+      replacement: JsonSchema;
+      /** The file lacks the property: add it rather than replace it. */
+      added?: boolean;
+    }
   | { kind: "note"; operationId: string }
+  | { kind: "required"; schema: string; required: string[] }
 );
 
 const ISO_DATE = { type: "string", format: "iso-8601" };
@@ -190,6 +198,26 @@ export const SPEC_PATCHES: SpecPatch[] = [
     scopes: ["snapshots.readonly"],
     reason: "Declares Agency-Access with no scope; Scopes.md lists snapshots.readonly.",
   })),
+  ...(
+    [
+      ["get-tag-by-id", "locations/tags.readonly"],
+      ["update-tag", "locations/tags.write"],
+      ["delete-tag", "locations/tags.write"],
+      ["get-custom-value", "locations/customValues.readonly"],
+      ["update-custom-value", "locations/customValues.write"],
+      ["delete-custom-value", "locations/customValues.write"],
+      ["get-custom-field", "locations/customFields.readonly"],
+      ["update-custom-field", "locations/customFields.write"],
+      ["delete-custom-field", "locations/customFields.write"],
+    ] as const
+  ).map(([operationId, scope]): SpecPatch => ({
+    kind: "security",
+    file: "locations",
+    operationId,
+    scheme: "Location-Access",
+    scopes: [scope],
+    reason: `Declares no scope, unlike its list and create siblings; inferred (the stricter reading): ${scope}.`,
+  })),
   {
     kind: "note",
     file: "contacts",
@@ -250,6 +278,135 @@ export const SPEC_PATCHES: SpecPatch[] = [
     replacement: { type: "number" },
     reason: "field_value is typed object, but its example and PLATFORM.md §7.4 say a number.",
   })),
+
+  // Conversations.
+  {
+    kind: "required",
+    file: "conversations",
+    schema: "SendMessageBodyDto",
+    required: ["type", "contactId"],
+    reason:
+      "Send marks subType (typed object) and status as required; GHL's guides and clients send neither (CATALOG.md: a spec slip).",
+  },
+  {
+    kind: "query-parameter",
+    file: "conversations",
+    operationId: "search-conversation",
+    name: "startAfterDate",
+    schema: { type: "number" },
+    reason:
+      "startAfterDate is typed `any`, which is no JSON Schema type; it is the last conversation's sort value, epoch ms.",
+  },
+  {
+    kind: "query-parameter",
+    file: "conversations",
+    operationId: "get-messages",
+    name: "type",
+    schema: { type: "string" },
+    reason:
+      "type is declared as one enum value, but takes a comma-separated list of them (its description and example).",
+  },
+
+  // Associations and blogs.
+  ...(
+    [
+      ["createAssociationReqDto", "firstObjectKey"],
+      ["createAssociationReqDto", "firstObjectLabel"],
+      ["createAssociationReqDto", "secondObjectKey"],
+      ["createAssociationReqDto", "secondObjectLabel"],
+      ["UpdateAssociationReqDto", "firstObjectLabel"],
+      ["UpdateAssociationReqDto", "secondObjectLabel"],
+    ] as const
+  ).map(([schema, property]): SpecPatch => ({
+    kind: "property",
+    file: "associations",
+    schema,
+    property,
+    replacement: { type: "string" },
+    reason: `${property} is typed object, but its example and every client send a string.`,
+  })),
+  {
+    kind: "property",
+    file: "blogs",
+    schema: "UpdateBlogPostParams",
+    property: "wordCount",
+    replacement: { type: "number", minimum: 0 },
+    added: true,
+    reason:
+      "Undeclared, yet GHL replaces a post's rawHTML only when wordCount comes with it (maintainer, highlevel-api-docs #103; still so in #334).",
+  },
+  {
+    kind: "required",
+    file: "blogs",
+    schema: "UpdateBlogPostParams",
+    required: [
+      "title",
+      "locationId",
+      "blogId",
+      "imageUrl",
+      "description",
+      "status",
+      "imageAltText",
+      "categories",
+      "author",
+      "urlSlug",
+      "publishedAt",
+    ],
+    reason:
+      "rawHTML cannot be required on update: no read returns it, and GHL keeps the body when it is left out (community clients update posts without it).",
+  },
+  {
+    kind: "query-parameter",
+    file: "blogs",
+    operationId: "get-blog-post",
+    name: "limit",
+    schema: { type: "number", minimum: 1, maximum: 50 },
+    reason: "Community clients observe a 422 above 50 posts per page.",
+  },
+  {
+    kind: "query-parameter",
+    file: "blogs",
+    operationId: "get-all-blog-authors-by-location",
+    name: "limit",
+    schema: { type: "number", minimum: 1, maximum: 20 },
+    reason: "Community clients observe a 422 above about 20 authors per page.",
+  },
+
+  // Opportunities.
+  {
+    kind: "query-parameter",
+    file: "opportunities",
+    operationId: "search-opportunity",
+    name: "limit",
+    schema: { type: "number", default: 20, minimum: 1, maximum: 100 },
+    reason: "The description says the limit is at most 100; the schema does not.",
+  },
+  {
+    kind: "property",
+    file: "opportunities",
+    schema: "UpsertOpportunityDto",
+    property: "contactId",
+    replacement: { type: "string" },
+    added: true,
+    reason:
+      "Upsert matches on contact and pipeline, yet contactId is missing: the 2025 reference page and every client send it (its example survives as `followers`' example).",
+  },
+  {
+    kind: "required",
+    file: "opportunities",
+    schema: "UpsertOpportunityDto",
+    required: ["pipelineId", "locationId", "contactId"],
+    reason:
+      "followers, isRemoveAllFollowers and followersActionType are marked required, but clients upsert without them and the 2025 reference page required pipelineId, locationId and contactId.",
+  },
+  {
+    kind: "property",
+    file: "opportunities",
+    schema: "UpsertOpportunityDto",
+    property: "monetaryValue",
+    replacement: { type: "number" },
+    reason: "monetaryValue is typed object, but its example, create and update take a number.",
+  },
 ];
 
 /** Applies one patch to a parsed spec file and returns the operationIds it touched. */
@@ -295,7 +452,7 @@ export function applyPatch(spec: RawSpec, patch: SpecPatch): string[] {
     case "property": {
       const properties = schemaOf(spec, patch.file, patch.schema).properties as
         Record<string, JsonSchema> | undefined;
-      if (!properties?.[patch.property]) {
+      if (!properties?.[patch.property] && !(properties && patch.added)) {
         throw new Error(`Spec patch: ${patch.schema} has no property ${patch.property}`);
       }
       properties[patch.property] = patch.replacement;
@@ -304,6 +461,10 @@ export function applyPatch(spec: RawSpec, patch: SpecPatch): string[] {
     case "note":
       findRawOperation(spec, patch);
       return [patch.operationId];
+    case "required": {
+      schemaOf(spec, patch.file, patch.schema).required = patch.required;
+      return operationsUsing(spec, patch.schema);
+    }
   }
 }
 
@@ -329,9 +490,26 @@ function schemaOf(spec: RawSpec, file: string, name: string): JsonSchema {
 
 /** The operations whose request body is the named component schema. */
 function operationsUsing(spec: RawSpec, schema: string): string[] {
-  const ref = `#/components/schemas/${schema}`;
   return Object.values(spec.paths)
     .flatMap((item) => Object.values(item))
-    .filter((op) => op.requestBody?.content?.["application/json"]?.schema?.$ref === ref)
+    .filter((op) => {
+      const body = op.requestBody?.content?.["application/json"]?.schema;
+      return body !== undefined && reaches(spec, body, schema, new Set());
+    })
     .map((op) => op.operationId);
+}
+
+/** Whether `node` refers to the component `schema`, directly or through other components. */
+function reaches(spec: RawSpec, node: unknown, schema: string, seen: Set<string>): boolean {
+  if (Array.isArray(node)) return node.some((item) => reaches(spec, item, schema, seen));
+  if (!node || typeof node !== "object") return false;
+  const ref = (node as { $ref?: unknown }).$ref;
+  if (typeof ref === "string" && ref.startsWith("#/components/schemas/")) {
+    const name = ref.slice("#/components/schemas/".length);
+    if (name === schema) return true;
+    if (seen.has(name)) return false;
+    seen.add(name);
+    return reaches(spec, spec.components?.schemas?.[name], schema, seen);
+  }
+  return Object.values(node).some((value) => reaches(spec, value, schema, seen));
 }

@@ -62,14 +62,14 @@ const customFields = z
 const contactFields = {
   firstName: z.string().optional().describe("First name"),
   lastName: z.string().optional().describe("Last name"),
-  name: z.string().optional().describe("Full name, if not split"),
   email: z.email().optional().describe("Email"),
-  phone: z.string().optional().describe("Phone, any format"),
+  phone: z.string().optional().describe("Any format"),
   companyName: z.string().optional().describe("Company"),
   tags: z.array(z.string()).optional().describe("Tags"),
-  assignedTo: z.string().optional().describe("Owner's user id"),
-  customFields: customFields.optional(),
   more: openObject({
+    name: z.string().optional(),
+    assignedTo: z.string().optional(),
+    customFields: customFields.optional(),
     address1: z.string().optional(),
     city: z.string().optional(),
     state: z.string().optional(),
@@ -144,9 +144,20 @@ const FILTER_FIELDS = [
 ] as const;
 
 const filter = z.strictObject({
-  field: z.string().describe("e.g. tags, email, dateAdded, customFields.<id>"),
+  field: z
+    .string()
+    .refine(
+      (name) =>
+        (FILTER_FIELDS as readonly string[]).includes(name) || /^customFields\.\w+$/.test(name),
+      `must be one of ${FILTER_FIELDS.join(", ")}, or customFields.<id>`,
+    )
+    .describe("e.g. tags, email, dateAdded, customFields.<id>"),
   operator: z.enum(["eq", "not_eq", "contains", "not_contains", "exists", "not_exists", "range"]),
-  value: z.union([z.string().max(75), z.number(), z.boolean()]).optional().describe("Not for exists/range"),
+  value: z
+    .union([z.string(), z.number(), z.boolean()])
+    .refine((v) => typeof v !== "string" || v.length <= 75, "must be at most 75 characters")
+    .optional()
+    .describe("Not for exists/range"),
   gte: z.string().optional().describe("Range start"),
   lte: z.string().optional().describe("Range end"),
 });

@@ -133,6 +133,7 @@ export async function callGhl(
   adjust?: (request: GhlRequest) => void,
 ): Promise<unknown> {
   const request = buildRequest(tool, http, args);
+  request.signal = ctx.signal;
   adjust?.(request);
   if (request.body === undefined && http.emptyBody) request.body = {};
   const response = await ctx.client.request(request);
@@ -200,6 +201,7 @@ export async function listGhl(
   const state = args.cursor ? decodeCursor(tool.name, args, args.cursor) : undefined;
   const limit = Math.min(args.limit ?? list.defaultLimit, list.maxLimit);
   const request = buildRequest(tool, http, args);
+  request.signal = ctx.signal;
   list.pager.apply(request, state, limit);
   if (request.body === undefined && http.emptyBody) request.body = {};
   const { body } = await ctx.client.request(request);

@@ -1,10 +1,30 @@
 // The tool catalog, by toolset, and the choice of what a given server exposes: the toolsets asked
 // for, read-only mode, and only tools whose scopes the credential has.
 import type { ScopeSet } from "../auth/scopes.js";
+import { associationTools } from "./associations.js";
+import { blogTools } from "./blogs.js";
+import { businessTools } from "./businesses.js";
+import { calendarTools } from "./calendars.js";
 import { contactTools } from "./contacts.js";
+import { conversationTools } from "./conversations.js";
 import { ANNOTATIONS, type ToolDefinition } from "./framework.js";
+import { locationTools } from "./locations.js";
+import { opportunityTools } from "./opportunities.js";
+import { userTools } from "./users.js";
+import { workflowTools } from "./workflows.js";
 
-export const allTools: readonly ToolDefinition[] = [...contactTools];
+export const allTools: readonly ToolDefinition[] = [
+  ...contactTools,
+  ...calendarTools,
+  ...conversationTools,
+  ...businessTools,
+  ...workflowTools,
+  ...locationTools,
+  ...opportunityTools,
+  ...userTools,
+  ...associationTools,
+  ...blogTools,
+];
 
 export const toolsets: readonly string[] = [...new Set(allTools.map((tool) => tool.toolset))];
 

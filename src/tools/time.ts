@@ -13,7 +13,10 @@ export function dateTimeInput(description: string) {
   return z
     .string()
     .refine(
-      (value) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) && OFFSET.test(value) && !Number.isNaN(Date.parse(value)),
+      (value) =>
+        /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) &&
+        OFFSET.test(value) &&
+        !Number.isNaN(Date.parse(value)),
       "must be an ISO 8601 date-time with an offset, e.g. 2026-12-04T15:00:00-06:00",
     )
     .meta({ format: "date-time" })
@@ -25,7 +28,8 @@ export function dateInput(description: string) {
   return z
     .string()
     .refine(
-      (value) => /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)),
+      (value) =>
+        /^\d{4}-\d{2}-\d{2}$/.test(value) && !Number.isNaN(Date.parse(`${value}T00:00:00Z`)),
       "must be a date, YYYY-MM-DD",
     )
     .meta({ format: "date" })

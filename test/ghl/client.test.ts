@@ -287,6 +287,45 @@ describe("GhlClient", () => {
     expect(error.kind).toBe("malformed");
   });
 
+  it("hands back a binary body byte for byte when asked for one", async () => {
+    const audio = Uint8Array.from([0x52, 0x49, 0x46, 0x46, 0x00, 0xff, 0x7b]);
+    let accept: string | null = null;
+    server.use(
+      http.get(`${BASE}/recordings/r1`, ({ request }) => {
+        accept = request.headers.get("accept");
+        return new HttpResponse(audio, { headers: { "Content-Type": "audio/x-wav" } });
+      }),
+    );
+    const response = await makeClient().request<Buffer>({
+      ...getContact,
+      path: "/recordings/{id}",
+      pathParams: { id: "r1" },
+      responseType: "binary",
+    });
+    expect(Buffer.isBuffer(response.body)).toBe(true);
+    expect([...response.body]).toEqual([...audio]);
+    expect(response.headers.get("content-type")).toBe("audio/x-wav");
+    expect(accept).toBe("*/*");
+  });
+
+  it("still reads GHL's JSON error when a binary download fails", async () => {
+    server.use(
+      http.get(`${BASE}/recordings/r1`, () =>
+        HttpResponse.json({ statusCode: 404, message: "Recording not found" }, { status: 404 }),
+      ),
+    );
+    const error = await failure(
+      makeClient().request({
+        ...getContact,
+        path: "/recordings/{id}",
+        pathParams: { id: "r1" },
+        responseType: "binary",
+      }),
+    );
+    expect(error.kind).toBe("not_found");
+    expect(error.ghlMessage).toBe("Recording not found");
+  });
+
   it("logs one debug line per call without the token", async () => {
     const logs: string[] = [];
     server.use(http.get(`${BASE}/contacts/c1`, () => HttpResponse.json({ contact: { id: "c1" } })));

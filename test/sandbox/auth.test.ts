@@ -85,10 +85,10 @@ describe("the sandbox's IAM layer", () => {
   });
 
   it("answers a spec route without a handler with 501 naming the operation", async () => {
-    const response = await call(sandbox, "GET", `/calendars/?locationId=${sandbox.locationId}`);
+    const response = await call(sandbox, "GET", "/oauth/installedLocations?companyId=abc");
     expect(response.status).toBe(501);
     expect(response.body.message).toBe(
-      "The ghl-mcp sandbox does not implement calendars/get-calendars yet",
+      "The ghl-mcp sandbox does not implement oauth/get-installed-location yet",
     );
   });
 

@@ -39,10 +39,12 @@ export async function connectStdio(
   kind: ClientKind,
   args: string[],
   env: Record<string, string> = {},
+  /** Another entry point than the built CLI (e.g. one that polls faster). */
+  script = CLI,
 ): Promise<TestClient> {
   const params = {
     command: process.execPath,
-    args: [CLI, ...args],
+    args: [script, ...args],
     env: { PATH: process.env.PATH ?? "", GHL_LOG_LEVEL: "warn", ...env },
     stderr: "ignore" as const,
   };

@@ -22,7 +22,8 @@ export function sample(schema: Schema, mode: "full" | "minimal", name = ""): unk
   if ("const" in schema) return schema.const;
   const options = (schema.anyOf ?? schema.oneOf) as Schema[] | undefined;
   if (options) return sample(options[0]!, mode, name);
-  switch (schema.type) {
+  // A nullable field (`type: ["string", "null"]`) gets a value of its first type.
+  switch (Array.isArray(schema.type) ? schema.type[0] : schema.type) {
     case "string":
       return sampleString(name, schema);
     case "integer":

@@ -48,7 +48,27 @@ const context = { client, locationId: "loc123", companyId: "co123" };
 /** Cross-field rules the JSON Schema cannot express. */
 const OVERRIDES: Record<string, Record<string, unknown>> = {
   contacts_bulk_update_tags: { type: "remove" },
+  contacts_search: { filters: [{ field: "tags", operator: "eq", value: "lead" }] },
   contacts_find_duplicate: { email: "jane.cooper@example.com" },
+  // A code from the spec's country enum, which the advertised schema leaves out for its size.
+  locations_create: { country: "US" },
+  // GHL lists events only for a calendar, a user or a group: one of the three is needed.
+  calendars_list_events: { calendarId: "cal123" },
+  calendars_list_blocked_slots: { calendarId: "cal123" },
+  // Values the advertised schema cannot describe without a pattern: a zone, HH:MM clock times.
+  calendars_get_free_slots: { timezone: "America/Chicago" },
+  calendars_create: { openHours: ["Mon,Tue 09:00-17:30"] },
+  calendars_update: { openHours: ["Sat 08:00-12:00"] },
+  calendars_create_schedule: { timezone: "America/Chicago", rules: ["Mon-Fri 09:00-17:00"] },
+  calendars_update_schedule: { timezone: "America/Chicago", rules: ["2026-12-24 09:00-12:00"] },
+  // A lost reason goes only with status lost.
+  opportunities_update_status: { status: "lost" },
+  // An SMS needs its text, a schedule must lie ahead; message types are checked, not advertised.
+  conversations_send_message: {
+    message: "See you at 7am",
+    scheduledAt: "2030-01-15T09:00:00-06:00",
+  },
+  conversations_list_messages: { types: ["TYPE_SMS", "TYPE_EMAIL"] },
 };
 
 const singleCallTools = allTools.filter((tool) => tool.http);

@@ -97,6 +97,17 @@ export const contactHandlers: HandlerSet = {
     for (const [id, note] of store.notes) if (note.contactId === contact.id) store.notes.delete(id);
     removeWhere(store.campaignMemberships, (m) => m.contactId === contact.id);
     removeWhere(store.workflowMemberships, (m) => m.contactId === contact.id);
+    // An opportunity cannot outlive its contact: GHL deletes the contact's opportunities with it.
+    for (const [id, deal] of store.opportunities) {
+      if (deal.contactId === contact.id) store.opportunities.delete(id);
+    }
+    // Inferred: the contact's conversation and messages go with it, as in the app.
+    for (const [id, conversation] of store.conversations) {
+      if (conversation.contactId === contact.id) store.conversations.delete(id);
+    }
+    for (const [id, message] of store.messages) {
+      if (message.contactId === contact.id) store.messages.delete(id);
+    }
     return ok({ succeded: true });
   },
 

@@ -2,7 +2,16 @@
 // keyed by operation key (`contacts/get-contact`) and one line below.
 import type { TokenKind } from "../../spec/operations.js";
 import type { SandboxStore } from "../store.js";
+import { associationHandlers } from "./associations.js";
+import { blogHandlers } from "./blogs.js";
+import { businessHandlers } from "./businesses.js";
+import { calendarHandlers } from "./calendars.js";
 import { contactHandlers } from "./contacts.js";
+import { conversationHandlers } from "./conversations.js";
+import { locationHandlers } from "./locations.js";
+import { opportunityHandlers } from "./opportunities.js";
+import { userHandlers } from "./users.js";
+import { workflowHandlers } from "./workflows.js";
 
 export interface AuthContext {
   kind: TokenKind;
@@ -31,6 +40,8 @@ export interface HandlerContext {
 export interface HandlerResult {
   status: number;
   body: unknown;
+  /** A file instead of JSON (a call recording, a download): `body` is its bytes or text. */
+  file?: { contentType: string; disposition: string };
 }
 
 /** Returns the response, or throws a SandboxError for a refusal the platform would give. */
@@ -40,4 +51,13 @@ export type HandlerSet = Record<string, Handler>;
 
 export const HANDLERS: HandlerSet = {
   ...contactHandlers,
+  ...opportunityHandlers,
+  ...userHandlers,
+  ...calendarHandlers,
+  ...conversationHandlers,
+  ...businessHandlers,
+  ...locationHandlers,
+  ...workflowHandlers,
+  ...associationHandlers,
+  ...blogHandlers,
 };
