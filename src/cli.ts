@@ -38,22 +38,21 @@ async function serveOverStdio(config: Config): Promise<void> {
   const source = runtime.sandbox
     ? `the built-in sandbox (a fake GoHighLevel at ${runtime.sandbox.url}; no credentials needed)`
     : `GoHighLevel at ${config.baseUrl}${config.locationId ? `, location ${config.locationId}` : ""}`;
-  runtime.logger.info(
-    { tools: allTools.length, sandbox: Boolean(runtime.sandbox) },
-    "ghl-mcp ready on stdio",
-  );
-  if (process.stdin.isTTY) {
+  if (!process.stdin.isTTY) {
+    runtime.logger.info(
+      { tools: allTools.length, sandbox: Boolean(runtime.sandbox) },
+      "ghl-mcp ready on stdio",
+    );
+  } else {
+    // A person started it by hand: say what it is and how to use it, instead of sitting silent.
+    const cli = process.argv[1];
+    const flags = runtime.sandbox ? ', "--sandbox"' : "";
     say(`ghl-mcp ${VERSION} is serving ${source} over stdio.`);
-    say(
-      "It speaks MCP on stdin/stdout, so it is meant to be started by an MCP client, not typed at.",
-    );
+    say("It speaks MCP on stdin/stdout: an MCP client starts it; it is not typed at.");
     say("Connect Claude Desktop: add this to claude_desktop_config.json (see mcp.json.example):");
-    say(
-      `  { "mcpServers": { "ghl": { "command": "node", "args": ["${process.argv[1]}"${runtime.sandbox ? ', "--sandbox"' : ""}] } } }`,
-    );
-    say(
-      `Or try it in the MCP Inspector: npx @modelcontextprotocol/inspector node ${process.argv[1]} --sandbox`,
-    );
+    say(`  { "mcpServers": { "ghl": { "command": "node", "args": ["${cli}"${flags}] } } }`);
+    say("See it work: npm run demo   Serve HTTP instead: add --http");
+    say(`MCP Inspector (Node 22+): npx @modelcontextprotocol/inspector node ${cli} --sandbox`);
     say("Press Ctrl+C to stop.");
   }
 
