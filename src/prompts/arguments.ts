@@ -88,7 +88,7 @@ export function sessionDayArgument(ctx: ToolContext, description: string) {
     const appointments = await runAllPages<Json>(
       "contacts_list_appointments",
       "appointments",
-      { contactId: found.contact.id, limit: 100 },
+      { contactId: found.contact.id },
       ctx,
     );
     const days = appointments
@@ -105,7 +105,7 @@ export async function zoneOf(ctx: ToolContext): Promise<string> {
 }
 
 export const pipelinesOf = (ctx: ToolContext) =>
-  runAllPages<Json>("opportunities_list_pipelines", "pipelines", { limit: 100 }, ctx);
+  runAllPages<Json>("opportunities_list_pipelines", "pipelines", {}, ctx);
 
 /** The contact a person named, or the candidates to ask about when several fit about equally. */
 export async function resolveContact(

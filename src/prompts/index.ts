@@ -174,7 +174,7 @@ const prepareTodaysAppointments: PromptDefinition = {
     if (!isDate(day)) throw invalid("date", "must be a day, YYYY-MM-DD");
     const calendars = calendar
       ? [await resolveCalendar(calendar, ctx)].filter((c): c is Json => Boolean(c))
-      : await runAllPages<Json>("calendars_list", "calendars", { locationId, limit: 100 }, ctx);
+      : await runAllPages<Json>("calendars_list", "calendars", { locationId }, ctx);
     if (calendar && calendars.length === 0) {
       return [
         say(

@@ -48,7 +48,7 @@ export async function locationTimeZone(locationId: string, ctx: ToolContext): Pr
 }
 
 const calendarsOf = (locationId: string, ctx: ToolContext) =>
-  runAllPages<Json>("calendars_list", "calendars", { locationId, limit: 100 }, ctx);
+  runAllPages<Json>("calendars_list", "calendars", { locationId }, ctx);
 
 const checkCalendar = (locationId: string, calendarId: string, ctx: ToolContext) =>
   checkIn("calendars_get", "calendar", { calendarId }, locationId, ctx);
@@ -121,7 +121,6 @@ async function eventsBetween(
       calendarId,
       startTime: startOfDay(from, zone),
       endTime: endOfDay(to, zone),
-      limit: 100,
     },
     ctx,
   );

@@ -45,11 +45,11 @@ const isCancelled = (appointment: Json) =>
   (appointment.appointmentStatus ?? appointment.status) === "cancelled";
 
 const tasksOf = (contactId: string, ctx: ToolContext) =>
-  runAllPages<Json>("contacts_list_tasks", "tasks", { contactId, limit: 100 }, ctx);
+  runAllPages<Json>("contacts_list_tasks", "tasks", { contactId }, ctx);
 const notesOf = (contactId: string, ctx: ToolContext) =>
-  runAllPages<Json>("contacts_list_notes", "notes", { contactId, limit: 100 }, ctx);
+  runAllPages<Json>("contacts_list_notes", "notes", { contactId }, ctx);
 const appointmentsOf = (contactId: string, ctx: ToolContext) =>
-  runAllPages<Json>("contacts_list_appointments", "appointments", { contactId, limit: 100 }, ctx);
+  runAllPages<Json>("contacts_list_appointments", "appointments", { contactId }, ctx);
 
 /**
  * Contacts a person may mean by what they typed so far, best first: the most recently updated

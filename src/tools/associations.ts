@@ -2,6 +2,7 @@
 // objects) and the relations that link two records through one (associations.json, 2021-07-28).
 import { z } from "zod";
 import {
+  cursorInput,
   idInput,
   listTool,
   locationIdInput,
@@ -55,13 +56,13 @@ const AssociationResult = z.object({ association: AssociationOut });
 const listAssociations = listTool({
   name: "associations_list",
   title: "List associations",
-  description: "List the location's associations (kinds of link between objects).",
+  description: "List associations (kinds of link between objects).",
   toolset,
   kind: "read",
   scopes: READ,
   scope: "location",
   operation: "associations/find-associations",
-  input: z.strictObject({ locationId: locationIdInput, ...pagingInputs(100, 50) }),
+  input: z.strictObject({ locationId: locationIdInput, ...pagingInputs(100) }),
   output: pageOut("associations", AssociationOut),
   http: { method: "GET", path: "/associations/", version: VERSION, query: ["locationId"] },
   list: {
@@ -76,7 +77,7 @@ const listAssociations = listTool({
 const getAssociation = requestTool({
   name: "associations_get",
   title: "Get association",
-  description: "Get one association by id.",
+  description: "Get an association.",
   toolset,
   kind: "read",
   scopes: READ,
@@ -91,14 +92,14 @@ const getAssociation = requestTool({
 const getByKey = requestTool({
   name: "associations_get_by_key",
   title: "Get association by key",
-  description: "Get one association by its key.",
+  description: "Get an association by key.",
   toolset,
   kind: "read",
   scopes: READ,
   scope: "location",
   operation: "associations/get-association-key-by-key-name",
   input: z.strictObject({
-    key: z.string().describe("Association key"),
+    key: z.string(),
     locationId: locationIdInput,
   }),
   output: AssociationResult,
@@ -115,7 +116,7 @@ const getByKey = requestTool({
 const listByObject = listTool({
   name: "associations_list_by_object",
   title: "List an object's associations",
-  description: "List the associations an object takes part in.",
+  description: "List an object's associations.",
   toolset,
   kind: "read",
   scopes: READ,
@@ -124,7 +125,7 @@ const listByObject = listTool({
   input: z.strictObject({
     objectKey: z.string().describe("e.g. contact, custom_objects.pet"),
     locationId: locationIdInput,
-    ...pagingInputs(100, 50),
+    cursor: cursorInput,
   }),
   output: pageOut("associations", AssociationOut),
   http: {
@@ -142,12 +143,12 @@ const listByObject = listTool({
   shape: ({ items, nextCursor }) => ({ associations: items.map(shapeAssociation), nextCursor }),
 });
 
-const label = (side: string) => z.string().describe(`${side} side's label`);
+const label = z.string();
 
 const createAssociation = requestTool({
   name: "associations_create",
   title: "Create association",
-  description: "Create a user-defined association between two objects.",
+  description: "Create an association between two object types.",
   toolset,
   kind: "create",
   scopes: WRITE,
@@ -155,11 +156,11 @@ const createAssociation = requestTool({
   operation: "associations/create-association",
   input: z.strictObject({
     locationId: locationIdInput,
-    key: z.string().describe("Unique key"),
+    key: z.string(),
     firstObjectKey: z.string().describe("e.g. contact, custom_objects.pet"),
-    firstObjectLabel: label("First"),
-    secondObjectKey: z.string().describe("Second object key"),
-    secondObjectLabel: label("Second"),
+    firstObjectLabel: label,
+    secondObjectKey: z.string(),
+    secondObjectLabel: label,
   }),
   output: AssociationResult,
   http: { method: "POST", path: "/associations/", version: VERSION, body: "rest" },
@@ -170,17 +171,13 @@ const createAssociation = requestTool({
 const updateAssociation = requestTool({
   name: "associations_update",
   title: "Update association",
-  description: "Relabel both sides of a user-defined association.",
+  description: "Relabel both sides of an association.",
   toolset,
   kind: "update",
   scopes: WRITE,
   scope: "record",
   operation: "associations/update-association",
-  input: z.strictObject({
-    associationId,
-    firstObjectLabel: label("First"),
-    secondObjectLabel: label("Second"),
-  }),
+  input: z.strictObject({ associationId, firstObjectLabel: label, secondObjectLabel: label }),
   output: AssociationResult,
   http: { method: "PUT", path: "/associations/{associationId}", version: VERSION, body: "rest" },
   shape: associationResult,
@@ -189,7 +186,7 @@ const updateAssociation = requestTool({
 const deleteAssociation = requestTool({
   name: "associations_delete",
   title: "Delete association",
-  description: "Delete a user-defined association and all its relations.",
+  description: "Delete an association and all its relations.",
   toolset,
   kind: "remove",
   scopes: WRITE,
@@ -204,7 +201,7 @@ const deleteAssociation = requestTool({
 const listRelations = listTool({
   name: "associations_list_relations",
   title: "List a record's relations",
-  description: "List the relations linking a record to other records.",
+  description: "List a record's relations.",
   toolset,
   kind: "read",
   scopes: ["associations/relation.readonly"],
@@ -214,7 +211,7 @@ const listRelations = listTool({
     recordId: idInput("Record"),
     associationIds: z.array(z.string()).optional().describe("Only these associations"),
     locationId: locationIdInput,
-    ...pagingInputs(100, 50),
+    ...pagingInputs(100),
   }),
   output: pageOut("relations", RelationOut),
   http: {
@@ -238,7 +235,7 @@ const relationResult = (body: unknown) => ({ relation: shapeRelation(body) });
 const createRelation = requestTool({
   name: "associations_create_relation",
   title: "Create relation",
-  description: "Link two records through an association, first to second.",
+  description: "Link two records through an association.",
   toolset,
   kind: "create",
   scopes: ["associations/relation.write"],
@@ -259,7 +256,7 @@ const createRelation = requestTool({
 const deleteRelation = requestTool({
   name: "associations_delete_relation",
   title: "Delete relation",
-  description: "Delete one relation between two records.",
+  description: "Delete a relation.",
   toolset,
   kind: "remove",
   scopes: ["associations/relation.write"],

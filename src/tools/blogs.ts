@@ -54,14 +54,14 @@ const PostOut = z.looseObject({
 const checkSlug = requestTool({
   name: "blogs_check_slug",
   title: "Check blog URL slug",
-  description: "Check whether a URL slug is already used by a post in the location.",
+  description: "Check a post URL slug is free.",
   toolset,
   kind: "read",
   scopes: ["blogs/check-slug.readonly"],
   scope: "location",
   operation: "blogs/check-url-slug-exists",
   input: z.strictObject({
-    urlSlug: z.string().describe("URL slug"),
+    urlSlug: z.string(),
     postId: z.string().optional().describe("Post to ignore"),
     locationId: locationIdInput,
   }),
@@ -78,7 +78,7 @@ const checkSlug = requestTool({
 const listBlogs = listTool({
   name: "blogs_list",
   title: "List blogs",
-  description: "List the location's blogs.",
+  description: "List blogs.",
   toolset,
   kind: "read",
   scopes: ["blogs/list.readonly"],
@@ -87,7 +87,7 @@ const listBlogs = listTool({
   input: z.strictObject({
     searchTerm: z.string().optional().describe("Name contains"),
     locationId: locationIdInput,
-    ...pagingInputs(100, 20),
+    ...pagingInputs(100),
   }),
   output: pageOut("blogs", Named),
   http: {
@@ -113,13 +113,13 @@ const listBlogs = listTool({
 const listAuthors = listTool({
   name: "blogs_list_authors",
   title: "List blog authors",
-  description: "List the location's blog authors.",
+  description: "List blog authors.",
   toolset,
   kind: "read",
   scopes: ["blogs/author.readonly"],
   scope: "location",
   operation: "blogs/get-all-blog-authors-by-location",
-  input: z.strictObject({ locationId: locationIdInput, ...pagingInputs(20, 20) }),
+  input: z.strictObject({ locationId: locationIdInput, ...pagingInputs(20) }),
   output: pageOut("authors", Named),
   http: { method: "GET", path: "/blogs/authors", version: VERSION, query: ["locationId"] },
   list: {
@@ -137,13 +137,13 @@ const listAuthors = listTool({
 const listCategories = listTool({
   name: "blogs_list_categories",
   title: "List blog categories",
-  description: "List the location's blog categories.",
+  description: "List blog categories.",
   toolset,
   kind: "read",
   scopes: ["blogs/category.readonly"],
   scope: "location",
   operation: "blogs/get-all-categories-by-location",
-  input: z.strictObject({ locationId: locationIdInput, ...pagingInputs(20, 20) }),
+  input: z.strictObject({ locationId: locationIdInput, ...pagingInputs(20) }),
   output: pageOut("categories", Named),
   http: { method: "GET", path: "/blogs/categories", version: VERSION, query: ["locationId"] },
   list: {
@@ -164,7 +164,7 @@ const POSTS_PER_PAGE = 50;
 const listPosts = listTool({
   name: "blogs_list_posts",
   title: "List blog posts",
-  description: "List a blog's posts, without their HTML body.",
+  description: "List a blog's posts (no HTML).",
   toolset,
   kind: "read",
   scopes: ["blogs/posts.readonly"],
@@ -175,7 +175,7 @@ const listPosts = listTool({
     status: z.enum(STATUSES).optional(),
     searchTerm: z.string().optional().describe("Title contains"),
     locationId: locationIdInput,
-    ...pagingInputs(POSTS_PER_PAGE, 20),
+    ...pagingInputs(POSTS_PER_PAGE),
   }),
   output: pageOut("posts", PostOut),
   http: {
@@ -194,17 +194,14 @@ const listPosts = listTool({
 });
 
 /** Post fields; the common ones are typed, the rest travel in `more`. */
-const title = z
-  .string()
-  .refine((value) => value.trim() !== "", "must not be empty")
-  .describe("Post title");
-const rawHTML = z.string().describe("Body, HTML");
+const title = z.string().refine((value) => value.trim() !== "", "must not be empty");
+const rawHTML = z.string();
 const status = z.enum(STATUSES);
 const rarelyUsed = {
   description: z.string().optional(),
   categories: z.array(z.string()).optional(),
   urlSlug: z.string().optional(),
-  publishedAt: dateTimeInput("Publish time").optional(),
+  publishedAt: dateTimeInput().optional(),
   imageAltText: z.string().optional(),
   tags: z.array(z.string()).optional(),
   canonicalLink: z.string().optional(),
@@ -234,7 +231,7 @@ const PostResult = z.object({ post: PostOut });
 const createPost = requestTool({
   name: "blogs_create_post",
   title: "Create blog post",
-  description: "Create a blog post; a draft unless status says otherwise.",
+  description: "Create a blog post.",
   toolset,
   kind: "create",
   scopes: ["blogs/post.write"],
@@ -245,10 +242,15 @@ const createPost = requestTool({
     blogId,
     title,
     rawHTML,
-    imageUrl: z.string().describe("Cover image URL"),
-    author: idInput("Author"),
+    imageUrl: z.string(),
+    author: idInput("Author", "Author id"),
     status: status.exclude(["ARCHIVED"]).optional().describe("Default DRAFT"),
-    more: openObject(rarelyUsed).optional(),
+    more: openObject(rarelyUsed, [
+      "description",
+      "categories",
+      "urlSlug",
+      "publishedAt",
+    ]).optional(),
   }),
   output: PostResult,
   http: { method: "POST", path: "/blogs/posts", version: VERSION, body: "rest" },
@@ -293,7 +295,7 @@ function wordCount(html: string): number {
 const updatePost = defineTool({
   name: "blogs_update_post",
   title: "Update blog post",
-  description: "Change a blog post; fields not given keep their values.",
+  description: "Update a blog post.",
   toolset,
   kind: "update",
   scopes: ["blogs/post-update.write", "blogs/posts.readonly"],
@@ -305,12 +307,11 @@ const updatePost = defineTool({
     locationId: locationIdInput,
     title: title.optional(),
     rawHTML: rawHTML.optional(),
-    status: status.optional().describe("New status"),
-    more: openObject({
-      imageUrl: z.string().optional(),
-      author: z.string().optional(),
-      ...rarelyUsed,
-    }).optional(),
+    status: status.optional(),
+    more: openObject(
+      { imageUrl: z.string().optional(), author: z.string().optional(), ...rarelyUsed },
+      ["imageUrl", "description", "urlSlug", "publishedAt"],
+    ).optional(),
   }),
   output: PostResult,
   async run(args, ctx) {

@@ -8,6 +8,7 @@ import {
   openObject,
   pagingInputs,
   requestTool,
+  spreadMore,
   type ToolDefinition,
 } from "./framework.js";
 import { offsetPager } from "./paging.js";
@@ -52,36 +53,36 @@ const businessResult = (body: unknown) => ({
 });
 
 const businessFields = {
-  name: z.string().trim().min(1).describe("Business name"),
+  name: z
+    .string()
+    .trim()
+    .refine((value) => value !== "", "must not be empty"),
   phone: z.string().optional(),
   email: z.email().optional(),
-  more: openObject({
-    website: z.string().optional(),
-    address: z.string().optional(),
-    city: z.string().optional(),
-    state: z.string().optional(),
-    postalCode: z.string().optional(),
-    country: z.string().optional(),
-    description: z.string().optional(),
-  }).optional(),
+  more: openObject(
+    {
+      website: z.string().optional(),
+      address: z.string().optional(),
+      city: z.string().optional(),
+      state: z.string().optional(),
+      postalCode: z.string().optional(),
+      country: z.string().optional(),
+      description: z.string().optional(),
+    },
+    ["website", "address", "city", "description"],
+  ).optional(),
 };
-
-/** The rarely used fields join the body at the top level. */
-const flattenMore = ({ more }: { more?: Record<string, unknown> }) => ({
-  ...more,
-  more: undefined,
-});
 
 const listBusinesses = listTool({
   name: "businesses_list",
   title: "List businesses",
-  description: "List the businesses (companies) contacts belong to.",
+  description: "List businesses.",
   toolset,
   kind: "read",
   scopes: READ,
   scope: "location",
   operation: "businesses/get-businesses-by-location",
-  input: z.strictObject({ locationId: locationIdInput, ...pagingInputs(100, 50) }),
+  input: z.strictObject({ locationId: locationIdInput, ...pagingInputs(100) }),
   output: pageOut("businesses", BusinessOut),
   http: { method: "GET", path: "/businesses/", version: VERSION, query: ["locationId"] },
   list: {
@@ -96,7 +97,7 @@ const listBusinesses = listTool({
 const getBusiness = requestTool({
   name: "businesses_get",
   title: "Get business",
-  description: "Get one business by id.",
+  description: "Get a business.",
   toolset,
   kind: "read",
   scopes: READ,
@@ -111,7 +112,7 @@ const getBusiness = requestTool({
 const createBusiness = requestTool({
   name: "businesses_create",
   title: "Create business",
-  description: "Create a business in a location.",
+  description: "Create a business.",
   toolset,
   kind: "create",
   scopes: WRITE,
@@ -120,7 +121,7 @@ const createBusiness = requestTool({
   input: z.strictObject({ locationId: locationIdInput, ...businessFields }),
   output: BusinessResult,
   http: { method: "POST", path: "/businesses/", version: VERSION, body: "rest" },
-  prepare: flattenMore,
+  prepare: spreadMore,
   shape: businessResult,
   summary: ({ business }) => `Created business ${business.name ?? ""} (${business.id}).`,
 });
@@ -128,7 +129,7 @@ const createBusiness = requestTool({
 const updateBusiness = requestTool({
   name: "businesses_update",
   title: "Update business",
-  description: "Update a business; only given fields change.",
+  description: "Update a business.",
   toolset,
   kind: "update",
   scopes: WRITE,
@@ -141,14 +142,14 @@ const updateBusiness = requestTool({
   }),
   output: BusinessResult,
   http: { method: "PUT", path: "/businesses/{businessId}", version: VERSION, body: "rest" },
-  prepare: flattenMore,
+  prepare: spreadMore,
   shape: businessResult,
 });
 
 const deleteBusiness = requestTool({
   name: "businesses_delete",
   title: "Delete business",
-  description: "Delete a business; its contacts stay, unlinked from it.",
+  description: "Delete a business; its contacts stay.",
   toolset,
   kind: "remove",
   scopes: WRITE,

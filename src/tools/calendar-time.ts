@@ -79,7 +79,7 @@ export function isTimeZone(zone: string): boolean {
 export const timeZoneInput = z
   .string()
   .refine(isTimeZone, "must be an IANA time zone, e.g. America/Chicago")
-  .describe("IANA zone of results");
+  .describe("IANA zone");
 
 // Open hours: lines like "Mon-Fri 09:00-17:00" for the model, GHL's nested hours on the wire.
 
@@ -132,7 +132,7 @@ export const openHoursInput = z
         'must look like "Mon-Fri 09:00-17:00" (days, then opening and closing time)',
       ),
   )
-  .describe('e.g. ["Mon-Fri 09:00-17:00"]');
+  .describe("e.g. Mon-Fri 09:00-17:00");
 
 const hhmm = (hour: unknown, minute: unknown) =>
   `${String(hour ?? 0).padStart(2, "0")}:${String(minute ?? 0).padStart(2, "0")}`;
@@ -250,7 +250,7 @@ export const scheduleRulesInput = z
         'must look like "Mon-Fri 09:00-17:00" or "2026-12-24 09:00-12:00"',
       ),
   )
-  .describe('e.g. ["Mon-Fri 09:00-17:00", "2026-12-24 09:00-12:00"]');
+  .describe("e.g. Mon-Fri 09:00-17:00 or YYYY-MM-DD 09:00-12:00");
 export const scheduleZoneInput = z
   .string()
   .refine(

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import {
   callGhl,
+  cursorInput,
   defineTool,
   idInput,
   listTool,
@@ -11,6 +12,7 @@ import {
   openObject,
   pagingInputs,
   requestTool,
+  spreadMore,
   type HttpMapping,
   type ListSpec,
   type ToolDefinition,
@@ -59,7 +61,7 @@ const groupId = idInput("Group");
 const appointmentId = idInput("Appointment");
 const contactId = idInput("Contact");
 const notificationId = idInput("Notification");
-const userId = z.string().describe("User id");
+const userId = z.string();
 const text = z.string().refine((value) => value.trim() !== "", "must not be empty");
 /** A bound checked by the framework, not advertised, to keep the schema short. */
 const atLeast = (min: number) => z.number().refine((n) => n >= min, `must be at least ${min}`);
@@ -192,13 +194,13 @@ function whole(key: string): Pick<ListSpec, "items" | "pager"> {
 const listGroups = listTool({
   name: "calendars_list_groups",
   title: "List calendar groups",
-  description: "List the location's calendar groups.",
+  description: "List calendar groups.",
   toolset,
   kind: "read",
   scopes: SCOPES.groupsRead,
   scope: "location",
   operation: "calendars/get-groups",
-  input: z.strictObject({ locationId: locationIdInput, ...pagingInputs(100, 50) }),
+  input: z.strictObject({ locationId: locationIdInput, cursor: cursorInput }),
   output: pageOut("groups", GroupOut),
   http: { method: "GET", path: "/calendars/groups", version: VERSION, query: ["locationId"] },
   list: { ...whole("groups"), defaultLimit: 50, maxLimit: 100 },
@@ -239,7 +241,7 @@ const createGroup = requestTool({
 const updateGroup = requestTool({
   name: "calendars_update_group",
   title: "Update calendar group",
-  description: "Replace a group's name, description and slug.",
+  description: "Update a calendar group.",
   toolset,
   kind: "update",
   scopes: SCOPES.groupsWrite,
@@ -274,7 +276,7 @@ const updateGroupStatus = requestTool({
 const deleteGroup = requestTool({
   name: "calendars_delete_group",
   title: "Delete calendar group",
-  description: "Delete a calendar group; its calendars stay, ungrouped.",
+  description: "Delete a calendar group; its calendars stay.",
   toolset,
   kind: "remove",
   scopes: SCOPES.groupsWrite,
@@ -289,7 +291,7 @@ const deleteGroup = requestTool({
 const validateGroupSlug = requestTool({
   name: "calendars_validate_group_slug",
   title: "Check group slug",
-  description: "Check whether a group slug is free.",
+  description: "Check a group slug is free.",
   toolset,
   kind: "read",
   scopes: SCOPES.groupsWrite,
@@ -317,8 +319,15 @@ const hours = z.strictObject({
   closeMinute: z.number().int().min(0).max(59),
 });
 
-/** The long tail of CalendarCreateDTO / CalendarUpdateDTO, validated field by field. */
+/**
+ * The long tail of CalendarCreateDTO / CalendarUpdateDTO, validated field by field.
+ * `slotInterval` is in minutes between starts, like `slotDuration` (see `calendarBody`).
+ */
 const calendarSettings = {
+  description: z.string().optional(),
+  groupId: z.string().optional(),
+  slotInterval: atLeast(1).optional(),
+  eventTitle: z.string().optional(),
   isActive: z.boolean().optional(),
   slug: z.string().optional(),
   widgetSlug: z.string().optional(),
@@ -396,19 +405,14 @@ const calendarSettings = {
     .optional(),
 };
 
-const SETTINGS_HINT =
-  "Other GHL settings, e.g. appoinmentPerSlot, slotBuffer, autoConfirm, slug, isActive";
+const SETTINGS_EXAMPLES = ["description", "groupId", "slotInterval", "autoConfirm"] as const;
 
 /** The fields a person sets on a calendar; create and update share them. */
 const calendarFields = {
   name: text.optional(),
-  description: z.string().optional(),
-  groupId: groupId.optional(),
-  teamMembers: z.array(z.string()).optional().describe("User ids; first is primary"),
+  teamMembers: z.array(z.string()).optional().describe("User ids, primary first"),
   slotDuration: atLeast(1).optional().describe("Minutes"),
-  slotInterval: atLeast(1).optional().describe("Minutes between starts"),
   openHours: openHoursInput.optional(),
-  eventTitle: z.string().optional().describe("e.g. {{contact.name}}"),
 };
 
 const CALENDAR_TYPES = [
@@ -424,16 +428,15 @@ const CALENDAR_TYPES = [
 function calendarBody(args: {
   teamMembers?: string[];
   slotDuration?: number;
-  slotInterval?: number;
   openHours?: string[];
-  more?: Record<string, unknown>;
+  more?: { slotInterval?: number };
 }) {
   return {
     ...args.more,
     more: undefined,
     teamMembers: args.teamMembers?.map((id, index) => ({ userId: id, isPrimary: index === 0 })),
     ...(args.slotDuration !== undefined && { slotDurationUnit: "mins" }),
-    ...(args.slotInterval !== undefined && { slotIntervalUnit: "mins" }),
+    ...(args.more?.slotInterval !== undefined && { slotIntervalUnit: "mins" }),
     openHours: args.openHours?.map((line) => parseOpenHours(line)),
   };
 }
@@ -446,7 +449,7 @@ const calendarResult = (body: unknown) => ({
 export const listCalendars = listTool({
   name: "calendars_list",
   title: "List calendars",
-  description: "List the location's calendars, optionally of one group.",
+  description: "List calendars.",
   toolset,
   kind: "read",
   scopes: SCOPES.read,
@@ -456,7 +459,7 @@ export const listCalendars = listTool({
     locationId: locationIdInput,
     groupId: groupId.optional(),
     showDrafted: z.boolean().optional().describe("Default true"),
-    ...pagingInputs(100, 50),
+    cursor: cursorInput,
   }),
   output: pageOut("calendars", CalendarOut),
   http: {
@@ -475,7 +478,7 @@ export const listCalendars = listTool({
 export const getCalendar = requestTool({
   name: "calendars_get",
   title: "Get calendar",
-  description: "Get a calendar with its team, open hours and booking settings.",
+  description: "Get a calendar and its settings.",
   toolset,
   kind: "read",
   scopes: SCOPES.read,
@@ -490,7 +493,7 @@ export const getCalendar = requestTool({
 const createCalendar = requestTool({
   name: "calendars_create",
   title: "Create calendar",
-  description: "Create a calendar; it offers slots only within openHours.",
+  description: "Create a calendar; it books only within openHours.",
   toolset,
   kind: "create",
   scopes: SCOPES.write,
@@ -501,9 +504,10 @@ const createCalendar = requestTool({
     ...calendarFields,
     name: text,
     calendarType: z.enum(CALENDAR_TYPES).optional(),
-    more: openObject({ ...calendarSettings, slotBufferUnit: unit.optional() })
-      .describe(SETTINGS_HINT)
-      .optional(),
+    more: openObject(
+      { ...calendarSettings, slotBufferUnit: unit.optional() },
+      SETTINGS_EXAMPLES,
+    ).optional(),
   }),
   output: CalendarResult,
   http: { method: "POST", path: "/calendars/", version: VERSION, body: "rest" },
@@ -515,7 +519,7 @@ const createCalendar = requestTool({
 const updateCalendar = requestTool({
   name: "calendars_update",
   title: "Update calendar",
-  description: "Update a calendar; only given fields change.",
+  description: "Update a calendar.",
   toolset,
   kind: "update",
   scopes: SCOPES.write,
@@ -524,7 +528,7 @@ const updateCalendar = requestTool({
   input: z.strictObject({
     calendarId,
     ...calendarFields,
-    more: openObject(calendarSettings).describe(SETTINGS_HINT).optional(),
+    more: openObject(calendarSettings, SETTINGS_EXAMPLES).optional(),
   }),
   output: CalendarResult,
   http: { method: "PUT", path: "/calendars/{calendarId}", version: VERSION, body: "rest" },
@@ -535,7 +539,7 @@ const updateCalendar = requestTool({
 const deleteCalendar = requestTool({
   name: "calendars_delete",
   title: "Delete calendar",
-  description: "Delete a calendar with its appointments.",
+  description: "Delete a calendar and its appointments.",
   toolset,
   kind: "remove",
   scopes: SCOPES.write,
@@ -557,7 +561,7 @@ const FreeSlotsOut = z.object({
 export const getFreeSlots = requestTool({
   name: "calendars_get_free_slots",
   title: "Get free slots",
-  description: "List a calendar's bookable start times in a window of at most 31 days.",
+  description: "List a calendar's free slots, up to 31 days.",
   toolset,
   kind: "read",
   scopes: SCOPES.read,
@@ -565,10 +569,10 @@ export const getFreeSlots = requestTool({
   operation: "calendars/get-slots",
   input: z.strictObject({
     calendarId,
-    startDate: dateTimeInput("From"),
-    endDate: dateTimeInput("To"),
+    startDate: dateTimeInput(),
+    endDate: dateTimeInput(),
     timezone: timeZoneInput.optional(),
-    userId: userId.optional().describe("Only this team member"),
+    userId: userId.optional().describe("Team member"),
   }),
   output: FreeSlotsOut,
   http: {
@@ -594,16 +598,16 @@ const windowInputs = {
   calendarId: calendarId.optional(),
   userId: userId.optional(),
   groupId: groupId.optional(),
-  startTime: dateTimeInput("From"),
-  endTime: dateTimeInput("To"),
-  ...pagingInputs(100, 50),
+  startTime: dateTimeInput(),
+  endTime: dateTimeInput(),
+  cursor: cursorInput,
 };
 const windowQuery = ["locationId", "calendarId", "userId", "groupId", "startTime", "endTime"];
 
 export const listEvents = listTool({
   name: "calendars_list_events",
   title: "List appointments",
-  description: "List appointments between two times for a calendar, user or group.",
+  description: "List appointments of a calendar, user or group.",
   toolset,
   kind: "read",
   scopes: SCOPES.eventsRead,
@@ -620,7 +624,7 @@ export const listEvents = listTool({
 export const listBlockedSlots = listTool({
   name: "calendars_list_blocked_slots",
   title: "List blocked slots",
-  description: "List blocked time between two times for a calendar, user or group.",
+  description: "List blocked time of a calendar, user or group.",
   toolset,
   kind: "read",
   scopes: SCOPES.eventsRead,
@@ -636,14 +640,14 @@ export const listBlockedSlots = listTool({
 
 const blockFields = {
   title: z.string().optional(),
-  startTime: dateTimeInput("Start"),
-  endTime: dateTimeInput("End"),
+  startTime: dateTimeInput(),
+  endTime: dateTimeInput(),
 };
 
 const createBlockSlot = requestTool({
   name: "calendars_create_block_slot",
   title: "Block time",
-  description: "Block a time range on a calendar so nobody can book it.",
+  description: "Block time on a calendar.",
   toolset,
   kind: "create",
   scopes: SCOPES.eventsWrite,
@@ -705,7 +709,10 @@ const APPOINTMENT_STATUSES = [
   "invalid",
 ] as const;
 
-const appointmentMore = openObject({
+/** Rarely set appointment fields; `address` is a place or a meeting link. */
+const appointmentExtras = {
+  address: z.string().optional(),
+  ignoreFreeSlotValidation: z.boolean().optional(),
   description: z.string().optional(),
   meetingLocationType: z
     .enum(["custom", "zoom", "gmeet", "phone", "address", "ms_teams", "google"])
@@ -715,18 +722,8 @@ const appointmentMore = openObject({
   ignoreDateRange: z.boolean().optional(),
   toNotify: z.boolean().optional(),
   rrule: z.string().optional(),
-})
-  .describe("More GHL fields, e.g. description, meetingLocationType, toNotify")
-  .optional();
-
-const appointmentFields = {
-  title: z.string().optional(),
-  appointmentStatus: z.enum(APPOINTMENT_STATUSES).optional(),
-  assignedUserId: userId.optional(),
-  address: z.string().optional().describe("Place or link"),
-  ignoreFreeSlotValidation: z.boolean().optional().describe("Allow non-free times"),
-  more: appointmentMore,
 };
+const appointmentStatus = z.enum(APPOINTMENT_STATUSES);
 
 function appointmentBody(args: { startTime?: string; endTime?: string; more?: object }) {
   if (args.startTime && args.endTime) {
@@ -743,7 +740,7 @@ const appointmentResult = (body: unknown) => ({ appointment: shapeAppointment(bo
 export const getAppointment = requestTool({
   name: "calendars_get_appointment",
   title: "Get appointment",
-  description: "Get one appointment by id.",
+  description: "Get an appointment.",
   toolset,
   kind: "read",
   scopes: SCOPES.eventsRead,
@@ -763,7 +760,7 @@ export const getAppointment = requestTool({
 const createAppointment = requestTool({
   name: "calendars_create_appointment",
   title: "Book appointment",
-  description: "Book a contact into a free slot (see calendars_get_free_slots).",
+  description: "Book a contact into a free slot.",
   toolset,
   kind: "create",
   scopes: SCOPES.eventsWrite,
@@ -773,9 +770,15 @@ const createAppointment = requestTool({
     locationId: locationIdInput,
     calendarId,
     contactId,
-    startTime: dateTimeInput("Start"),
+    startTime: dateTimeInput(),
     endTime: dateTimeInput("Default: one slot later").optional(),
-    ...appointmentFields,
+    title: z.string().optional(),
+    assignedUserId: userId.optional(),
+    more: openObject({ appointmentStatus: appointmentStatus.optional(), ...appointmentExtras }, [
+      "appointmentStatus",
+      "address",
+      "ignoreFreeSlotValidation",
+    ]).optional(),
   }),
   output: AppointmentResult,
   http: {
@@ -793,7 +796,7 @@ const createAppointment = requestTool({
 const updateAppointment = requestTool({
   name: "calendars_update_appointment",
   title: "Update appointment",
-  description: "Reschedule, reassign or change an appointment's status (cancelled cancels it).",
+  description: "Reschedule, reassign or cancel an appointment.",
   toolset,
   kind: "update",
   scopes: SCOPES.eventsWrite,
@@ -802,9 +805,12 @@ const updateAppointment = requestTool({
   input: z.strictObject({
     appointmentId,
     calendarId: calendarId.optional(),
-    startTime: dateTimeInput("Start").optional(),
-    endTime: dateTimeInput("End").optional(),
-    ...appointmentFields,
+    startTime: dateTimeInput().optional(),
+    endTime: dateTimeInput().optional(),
+    title: z.string().optional(),
+    appointmentStatus: appointmentStatus.optional(),
+    assignedUserId: userId.optional(),
+    more: openObject(appointmentExtras, ["address", "ignoreFreeSlotValidation"]).optional(),
   }),
   output: AppointmentResult,
   http: {
@@ -821,14 +827,15 @@ const updateAppointment = requestTool({
 const deleteEvent = requestTool({
   name: "calendars_delete_event",
   title: "Delete appointment or blocked slot",
-  description:
-    "Delete an appointment or a blocked slot for good (to keep a record, cancel instead).",
+  description: "Delete an appointment or blocked slot for good.",
   toolset,
   kind: "remove",
   scopes: SCOPES.eventsWrite,
   scope: "record",
   operation: "calendars/delete-event",
-  input: z.strictObject({ eventId: idInput("Appointment or blocked slot") }),
+  input: z.strictObject({
+    eventId: idInput("Appointment or blocked slot", "Appointment or blocked slot id"),
+  }),
   output: SuccessOut,
   http: {
     method: "DELETE",
@@ -865,13 +872,13 @@ const notePath = "/calendars/appointments/{appointmentId}/notes/{noteId}";
 const listAppointmentNotes = listTool({
   name: "calendars_list_appointment_notes",
   title: "List appointment notes",
-  description: "List an appointment's notes, newest first.",
+  description: "List an appointment's notes.",
   toolset,
   kind: "read",
   scopes: SCOPES.eventsRead,
   scope: "record",
   operation: "calendars/get-appointment-notes",
-  input: z.strictObject({ appointmentId, ...pagingInputs(20, 20) }),
+  input: z.strictObject({ appointmentId, ...pagingInputs(20) }),
   output: pageOut("notes", NoteOut),
   http: { method: "GET", path: "/calendars/appointments/{appointmentId}/notes", version: VERSION },
   list: {
@@ -906,7 +913,7 @@ const createAppointmentNote = requestTool({
 const updateAppointmentNote = requestTool({
   name: "calendars_update_appointment_note",
   title: "Update appointment note",
-  description: "Replace an appointment note's text.",
+  description: "Edit an appointment note.",
   toolset,
   kind: "update",
   scopes: SCOPES.eventsWrite,
@@ -974,33 +981,35 @@ const notificationFields = {
   subject: z.string().optional(),
   body: z.string().optional(),
   timeOffset: atLeast(0).optional().describe("For reminder/followup"),
-  unit: z.string().optional().describe("e.g. hours"),
-  more: openObject({ isActive: z.boolean().optional(), ...notificationExtras })
-    .describe("More GHL fields, e.g. isActive, templateId, fromName")
-    .optional(),
+  more: openObject(
+    {
+      unit: z.string().optional(),
+      isActive: z.boolean().optional(),
+      ...notificationExtras,
+    },
+    ["unit", "isActive", "templateId"],
+  ).optional(),
 };
 
 type NotificationInput = {
   notificationType?: string;
   timeOffset?: number;
-  unit?: string;
-  more?: Record<string, unknown>;
+  more?: { unit?: string };
 };
 
 /**
- * A reminder's offset goes to `beforeTime`, any other's to `afterTime`; the rarely used fields
- * join the body at the top level.
+ * A reminder's offset (in `more.unit`, hours by default) goes to `beforeTime`, any other's to
+ * `afterTime`; the rarely used fields join the body at the top level.
  */
-function notificationBody({ timeOffset, unit: offsetUnit, more, ...fields }: NotificationInput) {
-  const timing =
-    timeOffset === undefined ? undefined : [{ timeOffset, unit: offsetUnit ?? "hours" }];
+function notificationBody({ timeOffset, more, ...fields }: NotificationInput) {
+  const { unit: offsetUnit = "hours", ...rest } = more ?? {};
+  const timing = timeOffset === undefined ? undefined : [{ timeOffset, unit: offsetUnit }];
   const reminder = fields.notificationType === "reminder";
   return {
-    ...more,
+    ...rest,
     ...fields,
     more: undefined,
     timeOffset: undefined,
-    unit: undefined,
     beforeTime: reminder ? timing : undefined,
     afterTime: reminder ? undefined : timing,
   };
@@ -1013,7 +1022,7 @@ const notificationMessage = (body: unknown) => ({ message: String(field(body, "m
 const listNotifications = listTool({
   name: "calendars_list_notifications",
   title: "List calendar notifications",
-  description: "List a calendar's booking notifications and reminders.",
+  description: "List a calendar's notifications.",
   toolset,
   kind: "read",
   scopes: SCOPES.eventsRead,
@@ -1023,7 +1032,7 @@ const listNotifications = listTool({
     calendarId,
     isActive: z.boolean().optional(),
     deleted: z.boolean().optional().describe("Only deleted"),
-    ...pagingInputs(100, 50),
+    ...pagingInputs(100),
   }),
   output: pageOut("notifications", NotificationOut),
   http: {
@@ -1047,7 +1056,7 @@ const listNotifications = listTool({
 const getNotification = requestTool({
   name: "calendars_get_notification",
   title: "Get calendar notification",
-  description: "Get one of a calendar's notifications.",
+  description: "Get a calendar notification.",
   toolset,
   kind: "read",
   scopes: SCOPES.eventsRead,
@@ -1069,7 +1078,7 @@ const createNotificationHttp: HttpMapping = {
 const createNotification = defineTool({
   name: "calendars_create_notification",
   title: "Create calendar notification",
-  description: "Add a notification, reminder or follow-up to a calendar.",
+  description: "Add a calendar notification or reminder.",
   toolset,
   kind: "create",
   scopes: SCOPES.eventsWrite,
@@ -1097,7 +1106,7 @@ const createNotification = defineTool({
 const updateNotification = requestTool({
   name: "calendars_update_notification",
   title: "Update calendar notification",
-  description: "Change a calendar notification; only given fields change.",
+  description: "Update a calendar notification.",
   toolset,
   kind: "update",
   scopes: SCOPES.eventsWrite,
@@ -1118,12 +1127,12 @@ const updateNotification = requestTool({
       deleted: z.boolean().optional(),
       ...notificationExtras,
     })
-      .describe("More GHL fields, e.g. beforeTime [{timeOffset, unit}], channel, templateId")
+      .describe("Also: beforeTime [{timeOffset, unit}], channel, …")
       .optional(),
   }),
   output: z.object({ message: z.string() }),
   http: { method: "PUT", path: notificationPath, version: VERSION, body: "rest" },
-  prepare: ({ more }) => ({ ...more, more: undefined }),
+  prepare: spreadMore,
   shape: notificationMessage,
 });
 
@@ -1152,23 +1161,27 @@ const ResourceResult = z.object({ resource: ResourceOut });
 const resourceResult = (body: unknown) => ({ resource: shapeResource(body) });
 
 const resourceFields = {
-  description: z.string().optional(),
   quantity: atLeast(0).optional().describe("Equipment count"),
-  outOfService: atLeast(0).optional().describe("Of which broken"),
   capacity: atLeast(0).optional().describe("Room capacity"),
-  calendarIds: z.array(z.string()).optional().describe("Service calendar ids"),
+};
+
+/** `outOfService`: how many of the quantity are broken; `calendarIds`: its service calendars. */
+const resourceExtras = {
+  description: z.string().optional(),
+  outOfService: atLeast(0).optional(),
+  calendarIds: z.array(z.string()).optional(),
 };
 
 const listResources = listTool({
   name: "calendars_list_resources",
   title: "List rooms or equipment",
-  description: "List the location's rooms or equipment for service calendars.",
+  description: "List rooms or equipment.",
   toolset,
   kind: "read",
   scopes: SCOPES.resourcesRead,
   scope: "location",
   operation: "calendars/fetch-calendar-resources",
-  input: z.strictObject({ resourceType, locationId: locationIdInput, ...pagingInputs(100, 50) }),
+  input: z.strictObject({ resourceType, locationId: locationIdInput, ...pagingInputs(100) }),
   output: pageOut("resources", ResourceOut),
   http: {
     method: "GET",
@@ -1188,7 +1201,7 @@ const listResources = listTool({
 const getResource = requestTool({
   name: "calendars_get_resource",
   title: "Get room or equipment",
-  description: "Get one room or piece of equipment.",
+  description: "Get a room or equipment.",
   toolset,
   kind: "read",
   scopes: SCOPES.resourcesRead,
@@ -1203,7 +1216,7 @@ const getResource = requestTool({
 const createResource = requestTool({
   name: "calendars_create_resource",
   title: "Create room or equipment",
-  description: "Create a room or a piece of equipment, optionally for service calendars.",
+  description: "Create a room or equipment.",
   toolset,
   kind: "create",
   scopes: SCOPES.resourcesWrite,
@@ -1214,6 +1227,7 @@ const createResource = requestTool({
     locationId: locationIdInput,
     name: text,
     ...resourceFields,
+    more: openObject(resourceExtras).optional(),
   }),
   output: ResourceResult,
   http: {
@@ -1222,12 +1236,14 @@ const createResource = requestTool({
     version: VERSION,
     body: "rest",
   },
-  prepare: (args) => ({
-    description: args.description ?? "",
-    quantity: args.quantity ?? 1,
-    outOfService: args.outOfService ?? 0,
-    capacity: args.capacity ?? 1,
-    calendarIds: args.calendarIds ?? [],
+  prepare: ({ quantity, capacity, more }) => ({
+    ...more,
+    more: undefined,
+    description: more?.description ?? "",
+    quantity: quantity ?? 1,
+    outOfService: more?.outOfService ?? 0,
+    capacity: capacity ?? 1,
+    calendarIds: more?.calendarIds ?? [],
   }),
   shape: resourceResult,
 });
@@ -1235,7 +1251,7 @@ const createResource = requestTool({
 const updateResource = requestTool({
   name: "calendars_update_resource",
   title: "Update room or equipment",
-  description: "Update a room or piece of equipment; only given fields change.",
+  description: "Update a room or equipment.",
   toolset,
   kind: "update",
   scopes: SCOPES.resourcesWrite,
@@ -1246,7 +1262,7 @@ const updateResource = requestTool({
     resourceId,
     name: text.optional(),
     ...resourceFields,
-    isActive: z.boolean().optional(),
+    more: openObject({ ...resourceExtras, isActive: z.boolean().optional() }).optional(),
   }),
   output: ResourceResult,
   http: {
@@ -1256,13 +1272,14 @@ const updateResource = requestTool({
     body: "rest",
     rename: { resourceId: "id" },
   },
+  prepare: spreadMore,
   shape: resourceResult,
 });
 
 const deleteResource = requestTool({
   name: "calendars_delete_resource",
   title: "Delete room or equipment",
-  description: "Delete a room or piece of equipment.",
+  description: "Delete a room or equipment.",
   toolset,
   kind: "remove",
   scopes: SCOPES.resourcesWrite,
@@ -1307,7 +1324,7 @@ const listSchedules = listTool({
     locationId: locationIdInput,
     userId,
     calendarId: calendarId.optional(),
-    ...pagingInputs(100, 50),
+    ...pagingInputs(100),
   }),
   output: pageOut("schedules", ScheduleOut),
   http: {
@@ -1328,7 +1345,7 @@ const listSchedules = listTool({
 const getSchedule = requestTool({
   name: "calendars_get_schedule",
   title: "Get availability schedule",
-  description: "Get a user's availability schedule.",
+  description: "Get an availability schedule.",
   toolset,
   kind: "read",
   scopes: SCOPES.read,
@@ -1343,7 +1360,7 @@ const getSchedule = requestTool({
 const createSchedule = requestTool({
   name: "calendars_create_schedule",
   title: "Create availability schedule",
-  description: "Create a user's availability schedule, optionally applied to calendars.",
+  description: "Create a user's availability schedule.",
   toolset,
   kind: "create",
   scopes: SCOPES.write,
@@ -1355,7 +1372,7 @@ const createSchedule = requestTool({
     name: text,
     timezone: scheduleZoneInput,
     rules: scheduleRulesInput,
-    calendarIds: z.array(z.string()).optional().describe("Apply to these calendars"),
+    calendarIds: z.array(z.string()).optional().describe("Calendars to apply to"),
   }),
   output: ScheduleResult,
   http: { method: "POST", path: "/calendars/schedules", version: VERSION, body: "rest" },
@@ -1366,7 +1383,7 @@ const createSchedule = requestTool({
 const updateSchedule = requestTool({
   name: "calendars_update_schedule",
   title: "Update availability schedule",
-  description: "Change a schedule's name, zone or rules (rules are replaced).",
+  description: "Update a schedule; rules given replace all.",
   toolset,
   kind: "update",
   scopes: SCOPES.write,
@@ -1408,7 +1425,7 @@ const deleteSchedule = requestTool({
 const applySchedule = requestTool({
   name: "calendars_apply_schedule",
   title: "Apply schedule to calendar",
-  description: "Make a calendar follow a user's availability schedule.",
+  description: "Make a calendar follow a schedule.",
   toolset,
   kind: "add",
   scopes: SCOPES.write,
@@ -1423,7 +1440,7 @@ const applySchedule = requestTool({
 const removeScheduleFromCalendar = requestTool({
   name: "calendars_remove_schedule_from_calendar",
   title: "Remove schedule from calendar",
-  description: "Stop a calendar following an availability schedule.",
+  description: "Stop a calendar following a schedule.",
   toolset,
   kind: "remove",
   scopes: SCOPES.write,

@@ -2,6 +2,8 @@
 // (contacts.json, Version 2021-07-28), plus contacts_find, which turns a description into a contact.
 import { z } from "zod";
 import {
+  countInput,
+  cursorInput,
   defineTool,
   idInput,
   listTool,
@@ -47,7 +49,14 @@ const toolset = "contacts";
 const contactId = idInput("Contact");
 const taskId = idInput("Task");
 const noteId = idInput("Note");
-const tagList = z.array(z.string().trim().min(1)).min(1).describe("Tag names");
+const nonEmpty = z
+  .string()
+  .trim()
+  .refine((value) => value !== "", "must not be empty");
+const tagList = z
+  .array(nonEmpty)
+  .refine((tags) => tags.length > 0, "must name at least one tag")
+  .describe("Tag names");
 
 const customFields = z
   .array(
@@ -60,27 +69,30 @@ const customFields = z
 
 /** The fields a person fills in on a contact; create, update and upsert share them. */
 const contactFields = {
-  firstName: z.string().optional().describe("First name"),
-  lastName: z.string().optional().describe("Last name"),
-  email: z.email().optional().describe("Email"),
+  firstName: z.string().optional(),
+  lastName: z.string().optional(),
+  email: z.email().optional(),
   phone: z.string().optional().describe("Any format"),
-  companyName: z.string().optional().describe("Company"),
-  tags: z.array(z.string()).optional().describe("Tags"),
-  more: openObject({
-    name: z.string().optional(),
-    assignedTo: z.string().optional(),
-    customFields: customFields.optional(),
-    address1: z.string().optional(),
-    city: z.string().optional(),
-    state: z.string().optional(),
-    postalCode: z.string().optional(),
-    country: z.string().length(2, "must be a 2-letter country code, e.g. US").optional(),
-    website: z.string().optional(),
-    timezone: z.string().optional(),
-    dateOfBirth: z.string().optional(),
-    source: z.string().optional(),
-    dnd: z.boolean().optional(),
-  }).optional(),
+  companyName: z.string().optional(),
+  tags: z.array(z.string()).optional(),
+  more: openObject(
+    {
+      name: z.string().optional(),
+      assignedTo: z.string().optional(),
+      customFields: customFields.optional(),
+      address1: z.string().optional(),
+      city: z.string().optional(),
+      state: z.string().optional(),
+      postalCode: z.string().optional(),
+      country: z.string().length(2, "must be a 2-letter country code, e.g. US").optional(),
+      website: z.string().optional(),
+      timezone: z.string().optional(),
+      dateOfBirth: z.string().optional(),
+      source: z.string().optional(),
+      dnd: z.boolean().optional(),
+    },
+    ["customFields", "assignedTo", "address1", "source"],
+  ).optional(),
 };
 
 /** Phones go to GHL as E.164, and the rarely used fields join the body at the top level. */
@@ -98,7 +110,7 @@ const ContactResult = z.object({ contact: ContactOut });
 const getContact = requestTool({
   name: "contacts_get",
   title: "Get contact",
-  description: "Get one contact by id.",
+  description: "Get a contact.",
   toolset,
   kind: "read",
   scopes: READ,
@@ -151,15 +163,15 @@ const filter = z.strictObject({
         (FILTER_FIELDS as readonly string[]).includes(name) || /^customFields\.\w+$/.test(name),
       `must be one of ${FILTER_FIELDS.join(", ")}, or customFields.<id>`,
     )
-    .describe("e.g. tags, email, dateAdded, customFields.<id>"),
+    .describe("e.g. tags, email, customFields.<id>"),
   operator: z.enum(["eq", "not_eq", "contains", "not_contains", "exists", "not_exists", "range"]),
   value: z
     .union([z.string(), z.number(), z.boolean()])
     .refine((v) => typeof v !== "string" || v.length <= 75, "must be at most 75 characters")
     .optional()
     .describe("Not for exists/range"),
-  gte: z.string().optional().describe("Range start"),
-  lte: z.string().optional().describe("Range end"),
+  gte: z.string().optional(),
+  lte: z.string().optional(),
 });
 
 /** GHL's filter form: a range's bounds go inside `value`. */
@@ -170,7 +182,7 @@ function wireFilter({ gte, lte, ...rest }: z.infer<typeof filter>) {
 const searchContacts = listTool({
   name: "contacts_search",
   title: "Search contacts",
-  description: "Search a location's contacts by text and/or field filters, sorted and paged.",
+  description: "Search contacts by text and filters.",
   toolset,
   kind: "read",
   scopes: READ,
@@ -180,16 +192,15 @@ const searchContacts = listTool({
     locationId: locationIdInput,
     query: z
       .string()
-      .max(75)
-      .optional()
-      .describe("Text matched against name, email, phone, company"),
-    filters: z.array(filter).optional().describe("Conditions, all must hold"),
-    matchAny: z.boolean().optional().describe("Any filter may hold instead of all"),
+      .refine((text) => text.length <= 75, "must be at most 75 characters")
+      .optional(),
+    filters: z.array(filter).optional().describe("All must hold unless matchAny"),
+    matchAny: z.boolean().optional(),
     sortBy: z
       .enum(["dateAdded", "dateUpdated", "firstNameLowerCase", "lastNameLowerCase"])
       .optional(),
     sortDirection: z.enum(["asc", "desc"]).optional(),
-    ...pagingInputs(100, 20),
+    ...pagingInputs(100),
   }),
   output: pageOut("contacts", ContactOut),
   http: {
@@ -222,7 +233,7 @@ const searchContacts = listTool({
 const listByBusiness = listTool({
   name: "contacts_list_by_business",
   title: "List a business's contacts",
-  description: "List the contacts linked to a business.",
+  description: "List a business's contacts.",
   toolset,
   kind: "read",
   scopes: READ,
@@ -231,8 +242,8 @@ const listByBusiness = listTool({
   input: z.strictObject({
     businessId: idInput("Business"),
     locationId: locationIdInput,
-    query: z.string().optional().describe("Text filter"),
-    ...pagingInputs(100, 25),
+    query: z.string().optional(),
+    ...pagingInputs(100),
   }),
   output: pageOut("contacts", ContactOut),
   http: {
@@ -253,8 +264,7 @@ const listByBusiness = listTool({
 const findDuplicate = requestTool({
   name: "contacts_find_duplicate",
   title: "Find duplicate contact",
-  description:
-    "Find the contact GHL treats as a duplicate of an email or phone, per the location's duplicate settings.",
+  description: "Find the duplicate of an email or phone.",
   toolset,
   kind: "read",
   scopes: READ,
@@ -264,7 +274,7 @@ const findDuplicate = requestTool({
     .strictObject({
       locationId: locationIdInput,
       email: z.email().optional(),
-      number: z.string().optional().describe("Phone, any format"),
+      number: z.string().optional().describe("Phone"),
     })
     .refine((v) => v.email || v.number, { message: "give email or number", path: ["email"] }),
   output: z.object({ contact: ContactOut.nullable() }),
@@ -301,7 +311,7 @@ function contactListTool(options: {
     scopes: READ,
     scope: "record",
     operation: options.operation,
-    input: z.strictObject({ contactId, ...pagingInputs(100, 50) }),
+    input: z.strictObject({ contactId, cursor: cursorInput }),
     output: options.output,
     http: { method: "GET", path: options.path, version: VERSION },
     list: {
@@ -317,7 +327,7 @@ function contactListTool(options: {
 const listTasks = contactListTool({
   name: "contacts_list_tasks",
   title: "List contact tasks",
-  description: "List a contact's tasks, open and completed, with due dates.",
+  description: "List a contact's tasks.",
   operation: "contacts/get-all-tasks",
   path: "/contacts/{contactId}/tasks",
   key: "tasks",
@@ -328,7 +338,7 @@ const listTasks = contactListTool({
 const listNotes = contactListTool({
   name: "contacts_list_notes",
   title: "List contact notes",
-  description: "List a contact's notes, newest first.",
+  description: "List a contact's notes.",
   operation: "contacts/get-all-notes",
   path: "/contacts/{contactId}/notes",
   key: "notes",
@@ -350,7 +360,7 @@ const listAppointments = contactListTool({
 const getTask = requestTool({
   name: "contacts_get_task",
   title: "Get contact task",
-  description: "Get one of a contact's tasks.",
+  description: "Get a task.",
   toolset,
   kind: "read",
   scopes: READ,
@@ -365,7 +375,7 @@ const getTask = requestTool({
 const getNote = requestTool({
   name: "contacts_get_note",
   title: "Get contact note",
-  description: "Get one of a contact's notes.",
+  description: "Get a note.",
   toolset,
   kind: "read",
   scopes: READ,
@@ -402,8 +412,7 @@ const startAfterPager: Pager = {
 const listContacts = listTool({
   name: "contacts_list",
   title: "List contacts (deprecated)",
-  description:
-    "Deprecated by GHL: use contacts_search instead. Lists contacts, optionally matching a query.",
+  description: "Deprecated: use contacts_search.",
   toolset,
   kind: "read",
   scopes: READ,
@@ -412,8 +421,8 @@ const listContacts = listTool({
   operation: "contacts/get-contacts",
   input: z.strictObject({
     locationId: locationIdInput,
-    query: z.string().optional().describe("Text filter"),
-    ...pagingInputs(100, 20),
+    query: z.string().optional(),
+    ...pagingInputs(100),
   }),
   output: pageOut("contacts", ContactOut),
   http: { method: "GET", path: "/contacts/", version: VERSION, query: ["locationId", "query"] },
@@ -433,8 +442,7 @@ const listContacts = listTool({
 const createContact = requestTool({
   name: "contacts_create",
   title: "Create contact",
-  description:
-    "Create a contact. Fails if the email or phone already exists (see contacts_upsert).",
+  description: "Create a contact; duplicates fail (use contacts_upsert).",
   toolset,
   kind: "create",
   scopes: WRITE,
@@ -453,7 +461,7 @@ const { companyName: _companyName, ...updatableFields } = contactFields;
 const updateContact = requestTool({
   name: "contacts_update",
   title: "Update contact",
-  description: "Update a contact; only given fields change. Tags given here replace all its tags.",
+  description: "Update a contact; tags given replace all its tags.",
   toolset,
   kind: "update",
   scopes: WRITE,
@@ -469,8 +477,7 @@ const updateContact = requestTool({
 const upsertContact = requestTool({
   name: "contacts_upsert",
   title: "Create or update contact",
-  description:
-    "Create a contact, or update the one matching its email or phone per the location's duplicate rules.",
+  description: "Create or update a contact by email or phone.",
   toolset,
   kind: "update",
   scopes: WRITE,
@@ -494,7 +501,7 @@ const succeeded = (body: unknown) => ({
 const deleteContact = requestTool({
   name: "contacts_delete",
   title: "Delete contact",
-  description: "Delete a contact permanently, with its tasks and notes.",
+  description: "Delete a contact with its tasks and notes.",
   toolset,
   kind: "remove",
   scopes: WRITE,
@@ -514,7 +521,7 @@ const tagsResult = (body: unknown) => ({
 const addTags = requestTool({
   name: "contacts_add_tags",
   title: "Add tags to contact",
-  description: "Add tags to a contact, keeping its other tags.",
+  description: "Add tags to a contact.",
   toolset,
   kind: "add",
   scopes: WRITE,
@@ -544,7 +551,7 @@ const removeTags = requestTool({
 const bulkTags = requestTool({
   name: "contacts_bulk_update_tags",
   title: "Add or remove tags in bulk",
-  description: "Add tags to, or remove tags from, many contacts at once.",
+  description: "Add or remove tags on many contacts.",
   toolset,
   kind: "update",
   scopes: WRITE,
@@ -554,9 +561,13 @@ const bulkTags = requestTool({
     .strictObject({
       locationId: locationIdInput,
       type: z.enum(["add", "remove"]),
-      contacts: z.array(z.string().min(1)).min(1).max(100).describe("Contact ids"),
-      tags: z.array(z.string().min(1)).describe("Tag names"),
-      removeAllTags: z.boolean().optional().describe("With remove: remove every tag"),
+      contacts: z
+        .array(nonEmpty)
+        .max(100)
+        .refine((ids) => ids.length > 0, "must name at least one contact")
+        .describe("Contact ids"),
+      tags: z.array(nonEmpty).describe("Tag names"),
+      removeAllTags: z.boolean().optional().describe("Remove every tag"),
     })
     .refine((v) => !v.removeAllTags || v.type === "remove", {
       message: "removeAllTags only works with type remove",
@@ -575,7 +586,7 @@ const bulkTags = requestTool({
 const createTask = requestTool({
   name: "contacts_create_task",
   title: "Create contact task",
-  description: "Create a task on a contact.",
+  description: "Create a contact task.",
   toolset,
   kind: "create",
   scopes: WRITE,
@@ -583,10 +594,10 @@ const createTask = requestTool({
   operation: "contacts/create-task",
   input: z.strictObject({
     contactId,
-    title: z.string().trim().min(1),
+    title: nonEmpty,
     body: z.string().optional().describe("Details"),
-    dueDate: dateTimeInput("Due, ISO 8601 with offset"),
-    completed: z.boolean().default(false),
+    dueDate: dateTimeInput(),
+    completed: z.boolean().optional(),
     assignedTo: z.string().optional().describe("User id"),
   }),
   output: z.object({ task: TaskOut }),
@@ -596,7 +607,10 @@ const createTask = requestTool({
     version: VERSION,
     body: ["title", "body", "dueDate", "completed", "assignedTo"],
   },
-  prepare: ({ dueDate }) => ({ dueDate: toUtcIso(dueDate) }),
+  prepare: ({ dueDate, completed }) => ({
+    dueDate: toUtcIso(dueDate),
+    completed: completed ?? false,
+  }),
   shape: (body) => ({ task: shapeTask(field(body, "task")) }),
   summary: ({ task }) => `Created task "${task.title}" (${task.id}).`,
 });
@@ -604,7 +618,7 @@ const createTask = requestTool({
 const updateTask = requestTool({
   name: "contacts_update_task",
   title: "Update contact task",
-  description: "Change a task's title, details, due date, assignee or completion.",
+  description: "Update a task.",
   toolset,
   kind: "update",
   scopes: WRITE,
@@ -613,9 +627,9 @@ const updateTask = requestTool({
   input: z.strictObject({
     contactId,
     taskId,
-    title: z.string().trim().min(1).optional(),
-    body: z.string().optional(),
-    dueDate: dateTimeInput("Due, ISO 8601 with offset").optional(),
+    title: nonEmpty.optional(),
+    body: z.string().optional().describe("Details"),
+    dueDate: dateTimeInput().optional(),
     completed: z.boolean().optional(),
     assignedTo: z.string().optional().describe("User id"),
   }),
@@ -633,7 +647,7 @@ const updateTask = requestTool({
 const completeTask = requestTool({
   name: "contacts_complete_task",
   title: "Complete contact task",
-  description: "Mark a contact's task completed (or reopen it with completed false).",
+  description: "Complete or reopen a task.",
   toolset,
   kind: "update",
   scopes: WRITE,
@@ -655,7 +669,7 @@ const completeTask = requestTool({
 const deleteTask = requestTool({
   name: "contacts_delete_task",
   title: "Delete contact task",
-  description: "Delete a contact's task.",
+  description: "Delete a task.",
   toolset,
   kind: "remove",
   scopes: WRITE,
@@ -668,9 +682,9 @@ const deleteTask = requestTool({
 });
 
 const noteFields = {
-  body: z.string().trim().min(1).describe("Note text"),
+  body: nonEmpty,
   title: z.string().optional(),
-  userId: z.string().optional().describe("Author's user id"),
+  userId: z.string().optional().describe("Author id"),
   pinned: z.boolean().optional(),
 };
 
@@ -697,7 +711,7 @@ const createNote = requestTool({
 const updateNote = requestTool({
   name: "contacts_update_note",
   title: "Update contact note",
-  description: "Change a contact's note.",
+  description: "Update a note.",
   toolset,
   kind: "update",
   scopes: WRITE,
@@ -718,7 +732,7 @@ const updateNote = requestTool({
 const deleteNote = requestTool({
   name: "contacts_delete_note",
   title: "Delete contact note",
-  description: "Delete a contact's note.",
+  description: "Delete a note.",
   toolset,
   kind: "remove",
   scopes: WRITE,
@@ -760,7 +774,7 @@ const addToCampaign = requestTool({
 const removeFromCampaign = requestTool({
   name: "contacts_remove_from_campaign",
   title: "Remove contact from campaign",
-  description: "Remove a contact from one campaign.",
+  description: "Remove a contact from a campaign.",
   toolset,
   kind: "remove",
   scopes: WRITE,
@@ -779,7 +793,7 @@ const removeFromCampaign = requestTool({
 const removeFromAllCampaigns = requestTool({
   name: "contacts_remove_from_all_campaigns",
   title: "Remove contact from all campaigns",
-  description: "Remove a contact from every campaign it is in.",
+  description: "Remove a contact from every campaign.",
   toolset,
   kind: "remove",
   scopes: WRITE,
@@ -821,16 +835,19 @@ const lookups = {
 const findContact = defineTool({
   name: "contacts_find",
   title: "Find contact",
-  description:
-    'Find a contact from what you know: a name or part of one, "Jane from Acme", an email, a phone in any format, or an id. Returns ranked matches and what tells them apart.',
+  description: "Find a contact by name, email, phone or id.",
   toolset,
   kind: "read",
   scopes: READ,
   scope: "location",
   input: z.strictObject({
-    query: z.string().trim().min(1).max(200).describe("What you know about the contact"),
+    query: z
+      .string()
+      .trim()
+      .refine((text) => text !== "" && text.length <= 200, "must be 1 to 200 characters")
+      .describe("What you know"),
     locationId: locationIdInput,
-    limit: z.number().int().min(1).max(20).default(5).describe("Most matches to return"),
+    limit: countInput(20).default(5),
   }),
   output: findOutput,
   async run({ query, locationId, limit }, ctx) {

@@ -8,6 +8,7 @@ import {
   defineTool,
   idInput,
   listTool,
+  wholeNumberInput,
   locationIdInput,
   openObject,
   pagingInputs,
@@ -135,7 +136,7 @@ const startAfterDatePager: Pager = {
 const searchConversations = listTool({
   name: "conversations_search",
   title: "Search conversations",
-  description: "Search conversations (one per contact), latest message first.",
+  description: "Search conversations, latest message first.",
   toolset,
   kind: "read",
   scopes: READ,
@@ -143,11 +144,11 @@ const searchConversations = listTool({
   operation: "conversations/search-conversation",
   input: z.strictObject({
     locationId: locationIdInput,
-    contactId: z.string().optional().describe("Contact id"),
-    query: z.string().optional().describe("Name, email, phone or text"),
+    contactId: z.string().optional(),
+    query: z.string().optional(),
     status: z.enum(["unread", "starred"]).optional(),
     assignedTo: z.string().optional().describe("User id or unassigned"),
-    ...pagingInputs(100, 20),
+    ...pagingInputs(100),
   }),
   output: pageOut("conversations", ConversationOut),
   http: {
@@ -174,7 +175,7 @@ const ConversationResult = z.object({ conversation: ConversationOut });
 const getConversation = requestTool({
   name: "conversations_get",
   title: "Get conversation",
-  description: "Get one conversation by id.",
+  description: "Get a conversation.",
   toolset,
   kind: "read",
   scopes: READ,
@@ -189,7 +190,7 @@ const getConversation = requestTool({
 const createConversation = requestTool({
   name: "conversations_create",
   title: "Create conversation",
-  description: "Start a contact's conversation (sending a message also does).",
+  description: "Start a conversation with a contact.",
   toolset,
   kind: "create",
   scopes: WRITE,
@@ -210,7 +211,7 @@ const createConversation = requestTool({
 const updateConversation = requestTool({
   name: "conversations_update",
   title: "Update conversation",
-  description: "Mark a conversation read or unread, or star it.",
+  description: "Mark a conversation read, unread or starred.",
   toolset,
   kind: "update",
   scopes: WRITE,
@@ -219,7 +220,7 @@ const updateConversation = requestTool({
   input: z.strictObject({
     conversationId,
     locationId: locationIdInput,
-    unreadCount: z.number().int().min(0).optional().describe("0 marks it read"),
+    unreadCount: wholeNumberInput().optional().describe("0 marks it read"),
     starred: z.boolean().optional(),
   }),
   output: ConversationResult,
@@ -304,7 +305,7 @@ const MESSAGE_TYPES = [
 const listMessages = listTool({
   name: "conversations_list_messages",
   title: "List conversation messages",
-  description: "List a conversation's messages, newest first.",
+  description: "List a conversation's messages.",
   toolset,
   kind: "read",
   scopes: MESSAGE_READ,
@@ -320,8 +321,8 @@ const listMessages = listTool({
         }),
       )
       .optional()
-      .describe("Only types, e.g. TYPE_SMS"),
-    ...pagingInputs(100, 20),
+      .describe("e.g. TYPE_SMS"),
+    ...pagingInputs(100),
   }),
   output: pageOut("messages", MessageOut),
   http: {
@@ -343,7 +344,7 @@ const listMessages = listTool({
 const getMessage = requestTool({
   name: "conversations_get_message",
   title: "Get message",
-  description: "Get one message by id.",
+  description: "Get a message.",
   toolset,
   kind: "read",
   scopes: MESSAGE_READ,
@@ -363,7 +364,7 @@ const getMessage = requestTool({
 const getEmail = requestTool({
   name: "conversations_get_email",
   title: "Get email",
-  description: "Get an email (subject, sender, recipients, body) by emailMessageId.",
+  description: "Get an email message.",
   toolset,
   kind: "read",
   scopes: MESSAGE_READ,
@@ -439,7 +440,7 @@ const SendResult = z.object({
 const sendMessage = requestTool({
   name: "conversations_send_message",
   title: "Send message",
-  description: "Send or schedule a message to a contact, in their conversation.",
+  description: "Send or schedule a message to a contact.",
   toolset,
   kind: "send",
   scopes: MESSAGE_WRITE,
@@ -448,10 +449,10 @@ const sendMessage = requestTool({
   input: z.strictObject({
     contactId: idInput("Contact"),
     type: z.enum(CHANNELS).describe("Channel"),
-    message: z.string().optional().describe("Text"),
-    subject: z.string().optional().describe("Email subject"),
-    html: z.string().optional().describe("Email HTML"),
-    scheduledAt: dateTimeInput("Send later").optional(),
+    message: z.string().optional(),
+    subject: z.string().optional().describe("For Email"),
+    html: z.string().optional().describe("For Email"),
+    scheduledAt: dateTimeInput().optional(),
     more: openObject({
       attachments: z.array(z.url()).optional(),
       emailFrom: z.string().optional(),
@@ -483,7 +484,7 @@ const sendMessage = requestTool({
 const cancelScheduled = requestTool({
   name: "conversations_cancel_scheduled_message",
   title: "Cancel scheduled message",
-  description: "Cancel a scheduled message before it goes out.",
+  description: "Cancel a scheduled message.",
   toolset,
   kind: "remove",
   scopes: MESSAGE_WRITE,
@@ -514,7 +515,7 @@ const cancelScheduled = requestTool({
 const updateMessageStatus = requestTool({
   name: "conversations_update_message_status",
   title: "Update message status",
-  description: "Set the status of a message sent via a custom conversation provider.",
+  description: "Set a custom provider message's status.",
   toolset,
   kind: "update",
   scopes: MESSAGE_WRITE,
@@ -567,7 +568,7 @@ const RecordingOut = z.object({
 const getRecording = defineTool({
   name: "conversations_get_recording",
   title: "Get call recording",
-  description: "Get a call's recording: size and type, with the audio if small.",
+  description: "Get a call recording.",
   toolset,
   kind: "read",
   scopes: MESSAGE_READ,
@@ -597,7 +598,7 @@ const transcriptionPath =
 const getTranscription = requestTool({
   name: "conversations_get_transcription",
   title: "Get call transcription",
-  description: "Get a recorded call's transcription, sentence by sentence.",
+  description: "Get a call's transcription.",
   toolset,
   kind: "read",
   scopes: MESSAGE_READ,
@@ -628,7 +629,7 @@ const downloadHttp: HttpMapping = {
 const downloadTranscription = defineTool({
   name: "conversations_download_transcription",
   title: "Download call transcription",
-  description: "Download a call's transcription as plain text.",
+  description: "Get a call's transcription as plain text.",
   toolset,
   kind: "read",
   scopes: MESSAGE_READ,
@@ -649,7 +650,7 @@ const downloadTranscription = defineTool({
 const agentTyping = requestTool({
   name: "conversations_live_chat_typing",
   title: "Show agent typing",
-  description: "Show or hide the agent typing indicator in a live chat.",
+  description: "Show or hide the agent typing indicator.",
   toolset,
   kind: "send",
   scopes: ["conversations/livechat.write"],
@@ -658,7 +659,7 @@ const agentTyping = requestTool({
   input: z.strictObject({
     conversationId,
     visitorId: idInput("Visitor"),
-    isTyping: z.boolean().describe("false hides it"),
+    isTyping: z.boolean(),
     locationId: locationIdInput,
   }),
   output: SuccessOut,
@@ -688,7 +689,7 @@ function shapeTemplate(template: unknown): Json {
 const listTemplates = listTool({
   name: "conversations_list_templates",
   title: "List message templates",
-  description: "List the location's SMS, email and WhatsApp templates.",
+  description: "List message templates.",
   toolset,
   kind: "read",
   scopes: ["locations/templates.readonly"],
@@ -697,7 +698,7 @@ const listTemplates = listTool({
   input: z.strictObject({
     locationId: locationIdInput,
     type: z.enum(["sms", "email", "whatsapp"]).optional(),
-    ...pagingInputs(100, 25),
+    ...pagingInputs(100),
   }),
   output: pageOut("templates", z.looseObject({ id: z.string(), name: z.string().optional() })),
   http: {

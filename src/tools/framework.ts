@@ -107,21 +107,34 @@ export const OPEN_OBJECT = "x-ghl-open";
 /**
  * Rarely used fields of a large GHL body, gathered in one object that the model sees only as
  * "an object with these field names" while the framework validates every field strictly.
+ * `examples` names the few worth advertising when the whole list would be long; an unknown field
+ * is refused with the list of accepted ones (see `describeInvalidInput`).
  */
-export function openObject<Shape extends z.ZodRawShape>(shape: Shape) {
-  const names = Object.keys(shape).join(", ");
+export function openObject<Shape extends z.ZodRawShape>(
+  shape: Shape,
+  examples?: readonly (keyof Shape & string)[],
+) {
+  const names = examples ? [...examples, "…"] : Object.keys(shape);
+  const description = `Also: ${names.join(", ")}`;
   return z
     .strictObject(shape)
     .meta({ [OPEN_OBJECT]: true })
-    .describe(`More GHL fields: ${names}`);
+    .describe(description);
 }
 
-/** An id argument. The non-empty check is a refinement so the advertised schema stays short. */
-export function idInput(what: string) {
-  return z
-    .string()
-    .refine((value) => value.trim() !== "", `must be a ${what} id`)
-    .describe(`${what} id`);
+/** A `prepare` for tools whose `more` fields join the wire body at the top level, as they are. */
+export function spreadMore({ more }: { more?: object }): Record<string, unknown> {
+  return { ...more, more: undefined };
+}
+
+/**
+ * An id argument. The non-empty check is a refinement so the advertised schema stays short; the
+ * argument's name says what it identifies (contactId), so a description is given only where the
+ * name does not (eventId: "Appointment or blocked slot id").
+ */
+export function idInput(what: string, description?: string) {
+  const id = z.string().refine((value) => value.trim() !== "", `must be a ${what} id`);
+  return description ? id.describe(description) : id;
 }
 
 /** Calls GHL once, mapping inputs as `http` says. */
@@ -211,12 +224,38 @@ export async function listGhl(
   return { items, body, nextCursor: next ? encodeCursor(tool.name, args, next) : undefined };
 }
 
-/** The paging inputs every list tool takes. */
-export function pagingInputs(maxLimit: number, defaultLimit: number) {
-  return {
-    cursor: z.string().optional().describe("Previous nextCursor"),
-    limit: z.number().int().min(1).max(maxLimit).optional().describe(`Default ${defaultLimit}`),
-  };
+/**
+ * A whole number from `min` to `max`. Only the maximum is advertised: a model rarely asks for
+ * zero or a fraction, and the framework refuses both, naming the field.
+ */
+export function countInput(max: number, min = 1) {
+  return z
+    .number()
+    .max(max)
+    .refine((n) => Number.isInteger(n) && n >= min, `must be a whole number from ${min} to ${max}`)
+    .meta({ type: "integer" });
+}
+
+/** A whole number of at least `min`, with no bound advertised. */
+export function wholeNumberInput(min = 0) {
+  return z
+    .number()
+    .refine((n) => Number.isInteger(n) && n >= min, `must be a whole number, at least ${min}`)
+    .meta({ type: "integer" });
+}
+
+/**
+ * The cursor every list tool takes: a page's `nextCursor`, passed back. It goes undescribed, as the
+ * server's instructions and every page's summary ("more with nextCursor") say how it is used.
+ */
+export const cursorInput = z.string().optional();
+
+/**
+ * The paging inputs of a list tool: the cursor, and a page size of at most `maxLimit` (the tool's
+ * `defaultLimit` when left out). A list GHL returns whole (`wholeListPager`) takes the cursor only.
+ */
+export function pagingInputs(maxLimit: number) {
+  return { cursor: cursorInput, limit: countInput(maxLimit).optional() };
 }
 
 /** Fills in the location (and company) the call is about, and checks the caller may touch it. */
@@ -251,12 +290,22 @@ export function resolveArgs(
   return { ...args, locationId: locationId ?? "", companyId: companyId ?? "" };
 }
 
-/** Turns zod's issues into one line per field, in words a model can act on. */
-export function describeInvalidInput(toolName: string, error: z.ZodError): GhlError {
+/**
+ * Turns zod's issues into one line per field, in words a model can act on. Given the input schema,
+ * an unknown field inside an object (such as `more`, whose fields are not advertised) is answered
+ * with the fields that object accepts.
+ */
+export function describeInvalidInput(
+  toolName: string,
+  error: z.ZodError,
+  input?: z.ZodType,
+): GhlError {
   const lines = error.issues.map((issue) => {
     const field = issue.path.length > 0 ? issue.path.join(".") : "(arguments)";
     if (issue.code === "unrecognized_keys") {
-      return `${field}: unknown argument(s) ${issue.keys.join(", ")}; remove them`;
+      const accepted = issue.path.length > 0 && input ? fieldsAt(input, issue.path) : undefined;
+      const choice = accepted ? `; it accepts ${accepted.join(", ")}` : "; remove them";
+      return `${field}: unknown argument(s) ${issue.keys.join(", ")}${choice}`;
     }
     if (issue.code === "invalid_type" && issue.input === undefined) {
       return `${field}: is required`;
@@ -268,6 +317,21 @@ export function describeInvalidInput(toolName: string, error: z.ZodError): GhlEr
     message: `Invalid arguments for ${toolName}: ${lines.join("; ")}.`,
     hint: "Fix these arguments and call again; nothing was sent to GoHighLevel.",
   });
+}
+
+/** The field names of the object found at `path` in `schema`, looking through wrappers. */
+function fieldsAt(schema: z.ZodType, path: readonly PropertyKey[]): string[] | undefined {
+  const unwrap = (node: unknown): unknown =>
+    node instanceof z.ZodOptional || node instanceof z.ZodNullable || node instanceof z.ZodDefault
+      ? unwrap(node.unwrap())
+      : node;
+  let node = unwrap(schema);
+  for (const step of path) {
+    if (node instanceof z.ZodObject) node = unwrap(node.shape[String(step)]);
+    else if (node instanceof z.ZodArray) node = unwrap(node.element);
+    else return undefined;
+  }
+  return node instanceof z.ZodObject ? Object.keys(node.shape) : undefined;
 }
 
 export function errorResult(error: unknown): CallToolResult {
@@ -316,7 +380,7 @@ export async function executeTool(
 ): Promise<CallToolResult> {
   try {
     const parsed = tool.input.safeParse(rawArgs ?? {});
-    if (!parsed.success) throw describeInvalidInput(tool.name, parsed.error);
+    if (!parsed.success) throw describeInvalidInput(tool.name, parsed.error, tool.input);
     const args = resolveArgs(tool, parsed.data as Record<string, unknown>, ctx);
     const output = await tool.run(args as never, ctx);
     return successResult(tool, output);

@@ -3,12 +3,14 @@
 // and task search across all contacts. Version 2021-07-28 throughout.
 import { z } from "zod";
 import {
+  cursorInput,
   idInput,
   listTool,
   locationIdInput,
   openObject,
   pagingInputs,
   requestTool,
+  spreadMore,
   type HttpMapping,
   type ToolDefinition,
 } from "./framework.js";
@@ -18,11 +20,7 @@ import { SuccessOut, TaskOut, arrayField, field, pageOut, pick } from "./shape.j
 const VERSION = "2021-07-28";
 const toolset = "locations";
 
-const text = (what: string) =>
-  z
-    .string()
-    .refine((value) => value.trim() !== "", "must not be empty")
-    .describe(what);
+const text = z.string().refine((value) => value.trim() !== "", "must not be empty");
 
 const IdOut = z.looseObject({ id: z.string(), name: z.string().optional() });
 
@@ -69,16 +67,16 @@ const shapeLocation = (location: unknown) => pick(location, LOCATION_FIELDS);
 const listLocations = listTool({
   name: "locations_list",
   title: "List locations",
-  description: "List the agency's locations (sub-accounts).",
+  description: "List the agency's sub-account locations.",
   toolset,
   kind: "read",
   scopes: ["locations.readonly"],
   scope: "company",
   operation: "locations/search-locations",
   input: z.strictObject({
-    email: z.string().optional().describe("Location email"),
+    email: z.string().optional(),
     order: z.enum(["asc", "desc"]).optional().describe("By creation date"),
-    ...pagingInputs(100, 25),
+    ...pagingInputs(100),
   }),
   output: pageOut("locations", IdOut),
   http: {
@@ -99,7 +97,7 @@ const listLocations = listTool({
 const getLocation = requestTool({
   name: "locations_get",
   title: "Get location",
-  description: "Get a location (sub-account): address, time zone, settings.",
+  description: "Get a location.",
   toolset,
   kind: "read",
   scopes: ["locations.readonly"],
@@ -111,44 +109,47 @@ const getLocation = requestTool({
   shape: (body) => ({ location: shapeLocation(field(body, "location")) }),
 });
 
-const locationMore = openObject({
-  address: z.string().optional(),
-  city: z.string().optional(),
-  state: z.string().optional(),
-  postalCode: z.string().optional(),
-  website: z.string().optional(),
-  settings: z
-    .strictObject({
-      allowDuplicateContact: z.boolean().optional(),
-      allowDuplicateOpportunity: z.boolean().optional(),
-      allowFacebookNameMerge: z.boolean().optional(),
-      disableContactTimezone: z.boolean().optional(),
-    })
-    .optional(),
-  prospectInfo: z
-    .strictObject({ firstName: z.string(), lastName: z.string(), email: z.email() })
-    .optional(),
-});
+const locationMore = openObject(
+  {
+    address: z.string().optional(),
+    city: z.string().optional(),
+    state: z.string().optional(),
+    postalCode: z.string().optional(),
+    website: z.string().optional(),
+    settings: z
+      .strictObject({
+        allowDuplicateContact: z.boolean().optional(),
+        allowDuplicateOpportunity: z.boolean().optional(),
+        allowFacebookNameMerge: z.boolean().optional(),
+        disableContactTimezone: z.boolean().optional(),
+      })
+      .optional(),
+    prospectInfo: z
+      .strictObject({ firstName: z.string(), lastName: z.string(), email: z.email() })
+      .optional(),
+  },
+  ["address", "city", "website", "settings"],
+);
 const LOCATION_MORE = Object.keys(locationMore.shape);
 
 const createLocation = requestTool({
   name: "locations_create",
   title: "Create location",
-  description: "Create a location (sub-account); needs an agency token.",
+  description: "Create a sub-account location (agency token).",
   toolset,
   kind: "create",
   scopes: ["locations.write"],
   scope: "company",
   operation: "locations/create-location",
   input: z.strictObject({
-    name: text("Business name"),
+    name: text.describe("Business name"),
     phone: z.string().optional().describe("With country code"),
     country: z
       .string()
       .refine((value) => /^[A-Z]{2}$/.test(value), "must be a 2-letter country code, e.g. US")
       .optional()
       .describe("2-letter code"),
-    timezone: z.string().optional().describe("IANA time zone"),
+    timezone: z.string().optional().describe("IANA zone"),
     snapshotId: z.string().optional().describe("Snapshot to load"),
     more: locationMore.optional(),
   }),
@@ -159,7 +160,7 @@ const createLocation = requestTool({
     version: VERSION,
     body: ["companyId", "name", "phone", "country", "timezone", "snapshotId", ...LOCATION_MORE],
   },
-  prepare: ({ more }) => ({ ...more }),
+  prepare: spreadMore,
   shape: (body) => ({ location: shapeLocation(body) }),
   summary: ({ location }) => `Created location ${location.name} (${location.id}).`,
 });
@@ -167,7 +168,7 @@ const createLocation = requestTool({
 const getCompany = requestTool({
   name: "locations_get_company",
   title: "Get company",
-  description: "Get the agency (company) that owns the locations (agency token).",
+  description: "Get the agency company (agency token).",
   toolset,
   kind: "read",
   scopes: ["companies.readonly"],
@@ -223,7 +224,7 @@ const CustomFieldResult = z.object({ customField: IdOut });
 const listCustomFields = listTool({
   name: "locations_list_custom_fields",
   title: "List custom fields",
-  description: "List custom fields: the ids and keys behind contact values.",
+  description: "List custom fields and their ids.",
   toolset,
   kind: "read",
   scopes: CUSTOM_FIELDS_READ,
@@ -232,7 +233,7 @@ const listCustomFields = listTool({
   input: z.strictObject({
     locationId: locationIdInput,
     model: z.enum(["contact", "opportunity", "all"]).optional().describe("Default contact"),
-    ...pagingInputs(500, 100),
+    cursor: cursorInput,
   }),
   http: {
     method: "GET",
@@ -244,16 +245,19 @@ const listCustomFields = listTool({
 });
 
 /** The placeholder, the position, and the options of file and text-list fields. */
-const fieldOptionsObject = openObject({
-  placeholder: z.string().optional(),
-  position: z.number().int().min(0).optional(),
-  acceptedFormat: z.array(z.string()).optional(),
-  isMultipleFile: z.boolean().optional(),
-  maxNumberOfFiles: z.number().int().min(1).optional(),
-  textBoxListOptions: z
-    .array(z.strictObject({ label: z.string(), prefillValue: z.string().optional() }))
-    .optional(),
-});
+const fieldOptionsObject = openObject(
+  {
+    placeholder: z.string().optional(),
+    position: z.number().int().min(0).optional(),
+    acceptedFormat: z.array(z.string()).optional(),
+    isMultipleFile: z.boolean().optional(),
+    maxNumberOfFiles: z.number().int().min(1).optional(),
+    textBoxListOptions: z
+      .array(z.strictObject({ label: z.string(), prefillValue: z.string().optional() }))
+      .optional(),
+  },
+  ["placeholder", "position", "textBoxListOptions"],
+);
 const fieldOptions = fieldOptionsObject.optional();
 const FIELD_OPTIONS = Object.keys(fieldOptionsObject.shape);
 
@@ -264,7 +268,7 @@ const FIELD_OPTIONS = Object.keys(fieldOptionsObject.shape);
 const createCustomField = requestTool({
   name: "locations_create_custom_field",
   title: "Create custom field",
-  description: "Create a contact or opportunity custom field.",
+  description: "Create a custom field.",
   toolset,
   kind: "create",
   scopes: CUSTOM_FIELDS_WRITE,
@@ -272,7 +276,7 @@ const createCustomField = requestTool({
   operation: "locations/create-custom-field",
   input: z.strictObject({
     locationId: locationIdInput,
-    name: text("Field name"),
+    name: text,
     dataType: z.enum([
       "TEXT",
       "LARGE_TEXT",
@@ -293,7 +297,7 @@ const createCustomField = requestTool({
     version: VERSION,
     body: "rest",
   },
-  prepare: ({ more }) => ({ ...more, more: undefined }),
+  prepare: spreadMore,
   shape: customFieldResult,
   summary: ({ customField }) =>
     `Created custom field ${customField.name} (${customField.id}, key ${customField.fieldKey}).`,
@@ -302,7 +306,7 @@ const createCustomField = requestTool({
 const updateCustomField = requestTool({
   name: "locations_update_custom_field",
   title: "Update custom field",
-  description: "Rename a custom field or change its settings.",
+  description: "Update a custom field.",
   toolset,
   kind: "update",
   scopes: CUSTOM_FIELDS_WRITE,
@@ -311,7 +315,7 @@ const updateCustomField = requestTool({
   input: z.strictObject({
     locationId: locationIdInput,
     fieldId,
-    name: text("Field name"),
+    name: text,
     more: fieldOptions,
   }),
   output: CustomFieldResult,
@@ -322,14 +326,14 @@ const updateCustomField = requestTool({
     body: ["name", ...FIELD_OPTIONS],
     rename: { fieldId: "id" },
   },
-  prepare: ({ more }) => ({ ...more }),
+  prepare: spreadMore,
   shape: customFieldResult,
 });
 
 const deleteCustomField = requestTool({
   name: "locations_delete_custom_field",
   title: "Delete custom field",
-  description: "Delete a custom field and its values on records.",
+  description: "Delete a custom field and its values.",
   toolset,
   kind: "remove",
   scopes: CUSTOM_FIELDS_WRITE,
@@ -358,18 +362,18 @@ const customValueResult = (body: unknown) => ({
   customValue: shapeCustomValue(field(body, "customValue")),
 });
 const CustomValueResult = z.object({ customValue: IdOut });
-const customValueFields = { name: text("Name"), value: z.string().describe("Value") };
+const customValueFields = { name: text, value: z.string() };
 
 const listCustomValues = listTool({
   name: "locations_list_custom_values",
   title: "List custom values",
-  description: "List the location's custom values (merge fields).",
+  description: "List custom values (merge fields).",
   toolset,
   kind: "read",
   scopes: CUSTOM_VALUES_READ,
   scope: "location",
   operation: "locations/get-custom-values",
-  input: z.strictObject({ locationId: locationIdInput, ...pagingInputs(500, 100) }),
+  input: z.strictObject({ locationId: locationIdInput, cursor: cursorInput }),
   http: { method: "GET", path: "/locations/{locationId}/customValues", version: VERSION },
   ...wholeList("customValues", shapeCustomValue),
 });
@@ -377,7 +381,7 @@ const listCustomValues = listTool({
 const getCustomValue = requestTool({
   name: "locations_get_custom_value",
   title: "Get custom value",
-  description: "Get one custom value.",
+  description: "Get a custom value.",
   toolset,
   kind: "read",
   scopes: CUSTOM_VALUES_READ,
@@ -412,7 +416,7 @@ const createCustomValue = requestTool({
 const updateCustomValue = requestTool({
   name: "locations_update_custom_value",
   title: "Update custom value",
-  description: "Change a custom value's name and value.",
+  description: "Update a custom value.",
   toolset,
   kind: "update",
   scopes: CUSTOM_VALUES_WRITE,
@@ -452,13 +456,13 @@ const TagResult = z.object({ tag: IdOut });
 const listTags = listTool({
   name: "locations_list_tags",
   title: "List location tags",
-  description: "List the location's tags.",
+  description: "List location tags.",
   toolset,
   kind: "read",
   scopes: TAGS_READ,
   scope: "location",
   operation: "locations/get-location-tags",
-  input: z.strictObject({ locationId: locationIdInput, ...pagingInputs(500, 100) }),
+  input: z.strictObject({ locationId: locationIdInput, cursor: cursorInput }),
   http: { method: "GET", path: "/locations/{locationId}/tags", version: VERSION },
   ...wholeList("tags", shapeTag),
 });
@@ -466,7 +470,7 @@ const listTags = listTool({
 const getTag = requestTool({
   name: "locations_get_tag",
   title: "Get location tag",
-  description: "Get one location tag.",
+  description: "Get a location tag.",
   toolset,
   kind: "read",
   scopes: TAGS_READ,
@@ -481,13 +485,13 @@ const getTag = requestTool({
 const createTag = requestTool({
   name: "locations_create_tag",
   title: "Create location tag",
-  description: "Create a tag in the location.",
+  description: "Create a location tag.",
   toolset,
   kind: "create",
   scopes: TAGS_WRITE,
   scope: "location",
   operation: "locations/create-tag",
-  input: z.strictObject({ locationId: locationIdInput, name: text("Tag name") }),
+  input: z.strictObject({ locationId: locationIdInput, name: text }),
   output: TagResult,
   http: {
     method: "POST",
@@ -501,13 +505,13 @@ const createTag = requestTool({
 const updateTag = requestTool({
   name: "locations_update_tag",
   title: "Rename location tag",
-  description: "Rename a tag, on every contact that has it.",
+  description: "Rename a tag everywhere.",
   toolset,
   kind: "update",
   scopes: TAGS_WRITE,
   scope: "location",
   operation: "locations/update-tag",
-  input: z.strictObject({ locationId: locationIdInput, tagId, name: text("New name") }),
+  input: z.strictObject({ locationId: locationIdInput, tagId, name: text.describe("New name") }),
   output: TagResult,
   http: { method: "PUT", path: tagPath, version: VERSION, body: ["name"] },
   shape: tagResult,
@@ -561,7 +565,7 @@ function shapeSearchedTask(task: unknown): Record<string, unknown> {
 const searchTasks = listTool({
   name: "locations_search_tasks",
   title: "Search tasks",
-  description: "Search tasks across all contacts, earliest due first.",
+  description: "Search tasks across all contacts.",
   toolset,
   kind: "read",
   scopes: ["locations/tasks.readonly"],
@@ -571,10 +575,10 @@ const searchTasks = listTool({
     locationId: locationIdInput,
     completed: z.boolean().optional().describe("Omit for all"),
     assignedTo: z.array(z.string()).optional().describe("User ids"),
-    contactIds: z.array(z.string()).optional().describe("Contact ids"),
-    businessId: z.string().optional().describe("Business id"),
+    contactIds: z.array(z.string()).optional(),
+    businessId: z.string().optional(),
     query: z.string().optional().describe("Title or body text"),
-    ...pagingInputs(100, 25),
+    ...pagingInputs(100),
   }),
   output: pageOut("tasks", TaskOut),
   http: {

@@ -2,9 +2,11 @@
 // (opportunities.json, Version 2021-07-28).
 import { z } from "zod";
 import {
+  cursorInput,
   idInput,
   listTool,
   locationIdInput,
+  openObject,
   pagingInputs,
   requestTool,
   type ToolDefinition,
@@ -21,12 +23,12 @@ const toolset = "opportunities";
 const opportunityId = idInput("Opportunity");
 const contactId = idInput("Contact");
 const pipelineId = idInput("Pipeline");
-const stageId = z.string().describe("Stage id");
+const stageId = z.string();
 const userId = z.string().describe("User id");
 const status = z.enum(["open", "won", "lost", "abandoned"]);
 const followers = z
   .array(z.string().refine((value) => value.trim() !== "", "must be a user id"))
-  .min(1)
+  .refine((ids) => ids.length > 0, "must name at least one user")
   .describe("User ids");
 const name = z.string().refine((value) => value.trim() !== "", "must not be empty");
 
@@ -35,17 +37,25 @@ const customFieldValues = z
   .record(z.string(), z.union([z.string(), z.array(z.string())]))
   .describe("Field id: value");
 
-/** What a person edits on an opportunity; create and update share them. */
+/** What a person edits on an opportunity; create, update and upsert share them. */
 const opportunityFields = {
   name: name.optional(),
   pipelineStageId: stageId.optional(),
-  monetaryValue: z.number().optional().describe("Value"),
-  assignedTo: userId.optional(),
-  customFields: customFieldValues.optional(),
+  monetaryValue: z.number().optional(),
 };
 
-function withCustomFields({ customFields }: { customFields?: z.infer<typeof customFieldValues> }) {
+/** `assignedTo` is a user id; `customFields` maps field ids to values. */
+const opportunityMore = openObject({
+  assignedTo: z.string().optional(),
+  customFields: customFieldValues.optional(),
+}).optional();
+
+/** The rarely used fields join the body; custom fields as GHL's `[{id, field_value}]`. */
+function opportunityBody({ more }: { more?: z.infer<typeof opportunityMore> }) {
+  const customFields = more?.customFields;
   return {
+    ...more,
+    more: undefined,
     customFields:
       customFields &&
       Object.entries(customFields).map(([id, value]) => ({ id, field_value: value })),
@@ -116,7 +126,7 @@ const startAfterPager: Pager = {
 const searchOpportunities = listTool({
   name: "opportunities_search",
   title: "Search opportunities",
-  description: "Search a location's opportunities (deals).",
+  description: "Search opportunities (deals).",
   toolset,
   kind: "read",
   scopes: READ,
@@ -124,15 +134,17 @@ const searchOpportunities = listTool({
   operation: "opportunities/search-opportunity",
   input: z.strictObject({
     locationId: locationIdInput,
-    query: z.string().optional().describe("Name, email or phone"),
+    query: z.string().optional(),
     pipelineId: pipelineId.optional(),
     pipelineStageId: stageId.optional(),
     contactId: contactId.optional(),
-    assignedTo: userId.optional(),
     status: z.enum(["open", "won", "lost", "abandoned", "all"]).optional().describe("Default open"),
-    startDate: dateInput("Created from").optional(),
-    endDate: dateInput("Created until").optional(),
-    ...pagingInputs(100, 20),
+    more: openObject({
+      assignedTo: userId.optional(),
+      startDate: dateInput("Created from").optional(),
+      endDate: dateInput("Created until").optional(),
+    }).optional(),
+    ...pagingInputs(100),
   }),
   output: pageOut("opportunities", OpportunityOut),
   http: {
@@ -158,11 +170,17 @@ const searchOpportunities = listTool({
       assignedTo: "assigned_to",
     },
   },
-  prepare: ({ query, startDate, endDate }) => {
+  prepare: ({ query, more }) => {
+    const { startDate, endDate } = more ?? {};
     if (startDate && endDate) {
-      checkRange({ name: "startDate", value: startDate }, { name: "endDate", value: endDate });
+      checkRange(
+        { name: "more.startDate", value: startDate },
+        { name: "more.endDate", value: endDate },
+      );
     }
     return {
+      ...more,
+      more: undefined,
       q: query,
       date: startDate && toMonthDayYear(startDate),
       endDate: endDate && toMonthDayYear(endDate),
@@ -184,7 +202,7 @@ const searchOpportunities = listTool({
 const getOpportunity = requestTool({
   name: "opportunities_get",
   title: "Get opportunity",
-  description: "Get one opportunity by id.",
+  description: "Get an opportunity.",
   toolset,
   kind: "read",
   scopes: READ,
@@ -210,13 +228,13 @@ const PipelineOut = z.looseObject({
 const listPipelines = listTool({
   name: "opportunities_list_pipelines",
   title: "List pipelines",
-  description: "List a location's pipelines and their stages, in order.",
+  description: "List pipelines with their stages.",
   toolset,
   kind: "read",
   scopes: READ,
   scope: "location",
   operation: "opportunities/get-pipelines",
-  input: z.strictObject({ locationId: locationIdInput, ...pagingInputs(100, 20) }),
+  input: z.strictObject({ locationId: locationIdInput, cursor: cursorInput }),
   output: pageOut("pipelines", PipelineOut),
   http: {
     method: "GET",
@@ -243,13 +261,13 @@ const listPipelines = listTool({
 const listLostReasons = listTool({
   name: "opportunities_list_lost_reasons",
   title: "List lost reasons",
-  description: "List a location's reasons for losing opportunities.",
+  description: "List opportunity lost reasons.",
   toolset,
   kind: "read",
   scopes: READ,
   scope: "location",
   operation: "opportunities/get-lost-reason",
-  input: z.strictObject({ locationId: locationIdInput, ...pagingInputs(100, 100) }),
+  input: z.strictObject({ locationId: locationIdInput, ...pagingInputs(100) }),
   output: pageOut("lostReasons", z.looseObject({ id: z.string(), name: z.string().optional() })),
   http: {
     method: "GET",
@@ -272,7 +290,7 @@ const listLostReasons = listTool({
 const createOpportunity = requestTool({
   name: "opportunities_create",
   title: "Create opportunity",
-  description: "Create an open opportunity for a contact in a pipeline.",
+  description: "Create an open opportunity for a contact.",
   toolset,
   kind: "create",
   scopes: WRITE,
@@ -284,10 +302,11 @@ const createOpportunity = requestTool({
     pipelineId,
     ...opportunityFields,
     name,
+    more: opportunityMore,
   }),
   output: OpportunityResult,
   http: { method: "POST", path: "/opportunities/", version: VERSION, body: "rest" },
-  prepare: (args) => ({ ...withCustomFields(args), status: "open" }),
+  prepare: (args) => ({ ...opportunityBody(args), status: "open" }),
   shape: opportunityResult,
   summary: ({ opportunity }) => `Created opportunity "${opportunity.name}" (${opportunity.id}).`,
 });
@@ -295,7 +314,7 @@ const createOpportunity = requestTool({
 const updateOpportunity = requestTool({
   name: "opportunities_update",
   title: "Update opportunity",
-  description: "Move or edit an opportunity; only given fields change.",
+  description: "Move or edit an opportunity.",
   toolset,
   kind: "update",
   scopes: WRITE,
@@ -305,6 +324,7 @@ const updateOpportunity = requestTool({
     opportunityId,
     pipelineId: pipelineId.optional(),
     ...opportunityFields,
+    more: opportunityMore,
   }),
   output: OpportunityResult,
   http: {
@@ -314,14 +334,14 @@ const updateOpportunity = requestTool({
     body: "rest",
     rename: { opportunityId: "id" },
   },
-  prepare: withCustomFields,
+  prepare: opportunityBody,
   shape: opportunityResult,
 });
 
 const updateStatus = requestTool({
   name: "opportunities_update_status",
   title: "Update opportunity status",
-  description: "Set an opportunity's status; lost may take a lost reason.",
+  description: "Set an opportunity's status.",
   toolset,
   kind: "update",
   scopes: WRITE,
@@ -348,13 +368,10 @@ const updateStatus = requestTool({
   shape: succeeded,
 });
 
-const { customFields: _customFields, ...upsertFields } = opportunityFields;
-
 const upsertOpportunity = requestTool({
   name: "opportunities_upsert",
   title: "Create or update opportunity",
-  description:
-    "Create a contact's opportunity in a pipeline, or update the one the contact already has there.",
+  description: "Create or update a contact's opportunity in a pipeline.",
   toolset,
   kind: "update",
   scopes: WRITE,
@@ -364,7 +381,8 @@ const upsertOpportunity = requestTool({
     locationId: locationIdInput,
     contactId,
     pipelineId,
-    ...upsertFields,
+    ...opportunityFields,
+    assignedTo: userId.optional(),
   }),
   output: z.object({ new: z.boolean(), opportunity: OpportunityOut }),
   http: { method: "POST", path: "/opportunities/upsert", version: VERSION, body: "rest" },
@@ -403,7 +421,7 @@ const followersResult = (body: unknown) => ({
 const addFollowers = requestTool({
   name: "opportunities_add_followers",
   title: "Add opportunity followers",
-  description: "Add followers (users) to an opportunity.",
+  description: "Add followers to an opportunity.",
   toolset,
   kind: "add",
   scopes: WRITE,

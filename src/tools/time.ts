@@ -7,10 +7,11 @@ const OFFSET = /(Z|[+-]\d{2}:?\d{2})$/i;
 
 /**
  * An ISO 8601 date-time that names its offset (…Z, …-06:00), so the instant is unambiguous.
- * The advertised schema is a plain date-time string; the check happens here.
+ * The advertised schema is a plain date-time string (whose format, RFC 3339, has the offset); the
+ * check happens here. A description only where the name and format leave something unsaid.
  */
-export function dateTimeInput(description: string) {
-  return z
+export function dateTimeInput(description?: string) {
+  const input = z
     .string()
     .refine(
       (value) =>
@@ -19,8 +20,8 @@ export function dateTimeInput(description: string) {
         !Number.isNaN(Date.parse(value)),
       "must be an ISO 8601 date-time with an offset, e.g. 2026-12-04T15:00:00-06:00",
     )
-    .meta({ format: "date-time" })
-    .describe(description);
+    .meta({ format: "date-time" });
+  return description ? input.describe(description) : input;
 }
 
 /** A calendar day, YYYY-MM-DD. */

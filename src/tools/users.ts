@@ -4,6 +4,7 @@ import { z } from "zod";
 import { GhlError } from "../ghl/errors.js";
 import {
   callGhl,
+  cursorInput,
   idInput,
   listTool,
   locationIdInput,
@@ -79,7 +80,8 @@ const permissions = z.strictObject(
  * The long tail of a user. Limitation: `scopes` and `scopesAssignedToOnly` (189 possible values,
  * where an empty list disables everything) are left out; `permissions` covers the same ground.
  */
-const more = openObject({
+const moreFields = {
+  phone: z.string().optional(),
   permissions: permissions.optional(),
   profilePhoto: z.url().optional(),
   platformLanguage: z
@@ -99,9 +101,9 @@ const more = openObject({
       "no",
     ])
     .optional(),
-}).optional();
+};
 
-const MORE_KEYS = ["permissions", "profilePhoto", "platformLanguage"];
+const MORE_KEYS = Object.keys(moreFields);
 
 function shapeUser(user: unknown, detailed = false): Record<string, unknown> {
   const shaped = pick(user, [
@@ -187,7 +189,7 @@ const searchUsers = withCompany(
   listTool({
     name: "users_search",
     title: "Search users",
-    description: "Search users (staff) by name, email or phone.",
+    description: "Search users (staff).",
     toolset,
     kind: "read",
     scopes: READ,
@@ -195,9 +197,9 @@ const searchUsers = withCompany(
     operation: "users/search-users",
     input: z.strictObject({
       locationId: locationIdInput,
-      query: z.string().optional().describe("Name, email or phone"),
+      query: z.string().optional(),
       role: role.optional(),
-      ...pagingInputs(100, 25),
+      ...pagingInputs(100),
     }),
     output: pageOut("users", UserOut),
     http: {
@@ -230,8 +232,8 @@ const filterByEmail = listTool({
   scope: "company",
   operation: "users/filter-users-by-email",
   input: z.strictObject({
-    emails: z.array(z.email()).min(1).describe("Emails"),
-    ...pagingInputs(100, 25),
+    emails: z.array(z.email()).refine((list) => list.length > 0, "must name at least one email"),
+    ...pagingInputs(100),
   }),
   output: pageOut("users", UserOut),
   http: {
@@ -257,7 +259,7 @@ const filterByEmail = listTool({
 const getUser = requestTool({
   name: "users_get",
   title: "Get user",
-  description: "Get a user with roles and permissions.",
+  description: "Get a user and their permissions.",
   toolset,
   kind: "read",
   scopes: READ,
@@ -272,14 +274,14 @@ const getUser = requestTool({
 const listByLocation = listTool({
   name: "users_list_by_location",
   title: "List a location's users (deprecated)",
-  description: "Deprecated by GHL: use users_search instead. Lists a location's users.",
+  description: "Deprecated: use users_search.",
   toolset,
   kind: "read",
   scopes: READ,
   scope: "location",
   deprecated: true,
   operation: "users/get-user-by-location",
-  input: z.strictObject({ locationId: locationIdInput, ...pagingInputs(100, 25) }),
+  input: z.strictObject({ locationId: locationIdInput, cursor: cursorInput }),
   output: pageOut("users", UserOut),
   http: { method: "GET", path: "/users/", version: VERSION, query: ["locationId"] },
   list: {
@@ -295,10 +297,13 @@ const listByLocation = listTool({
 const userFields = {
   firstName: z.string().optional(),
   lastName: z.string().optional(),
-  phone: z.string().optional(),
   role: role.optional(),
-  locationIds: z.array(z.string()).min(1).optional().describe("Locations they can use"),
-  more,
+  locationIds: z
+    .array(z.string())
+    .refine((ids) => ids.length > 0, "must name at least one location")
+    .optional()
+    .describe("Locations they can use"),
+  more: openObject(moreFields).optional(),
 };
 
 const USER_BODY = [
@@ -307,7 +312,6 @@ const USER_BODY = [
   "lastName",
   "email",
   "password",
-  "phone",
   "type",
   "role",
   "locationIds",
@@ -318,7 +322,7 @@ const createUser = withCompany(
   requestTool({
     name: "users_create",
     title: "Create user",
-    description: "Create a user (a staff login).",
+    description: "Create a user (staff login).",
     toolset,
     kind: "create",
     scopes: WRITE,
@@ -330,9 +334,9 @@ const createUser = withCompany(
       lastName: z.string(),
       email: z.email(),
       password: z.string(),
-      type: type.default("account"),
       role: role.default("user"),
       locationIds: userFields.locationIds.describe("Default: configured location"),
+      more: openObject({ ...moreFields, type: type.optional() }).optional(),
     }),
     output: UserResult,
     http: { method: "POST", path: "/users/", version: VERSION, body: USER_BODY },
@@ -344,7 +348,7 @@ const createUser = withCompany(
           hint: "Pass locationIds with the locations the user may use.",
         });
       }
-      return { ...more, locationIds: locationIds ?? [locationId] };
+      return { type: "account", ...more, locationIds: locationIds ?? [locationId] };
     },
     shape: userResult,
     summary: ({ user }) => `Created user ${user.name ?? user.email} (${user.id}).`,
@@ -354,7 +358,7 @@ const createUser = withCompany(
 const updateUser = requestTool({
   name: "users_update",
   title: "Update user",
-  description: "Update a user; only given fields change.",
+  description: "Update a user.",
   toolset,
   kind: "update",
   scopes: WRITE,

@@ -3,10 +3,10 @@
 // (contacts.json). Version 2021-07-28 throughout.
 import { z } from "zod";
 import {
+  cursorInput,
   idInput,
   listTool,
   locationIdInput,
-  pagingInputs,
   requestTool,
   type ToolDefinition,
 } from "./framework.js";
@@ -20,7 +20,10 @@ const toolset = "workflows";
 
 const contactId = idInput("Contact");
 const workflowId = idInput("Workflow");
-const userIds = z.array(z.string()).min(1).describe("User ids");
+const userIds = z
+  .array(z.string())
+  .refine((ids) => ids.length > 0, "must name at least one user")
+  .describe("User ids");
 
 const NamedOut = z.looseObject({
   id: z.string(),
@@ -46,13 +49,13 @@ const whole = (key: string, fields: readonly string[]) => ({
 const listWorkflows = listTool({
   name: "workflows_list",
   title: "List workflows",
-  description: "List the location's workflows, published and draft.",
+  description: "List workflows.",
   toolset,
   kind: "read",
   scopes: ["workflows.readonly"],
   scope: "location",
   operation: "workflows/get-workflow",
-  input: z.strictObject({ locationId: locationIdInput, ...pagingInputs(100, 50) }),
+  input: z.strictObject({ locationId: locationIdInput, cursor: cursorInput }),
   http: { method: "GET", path: "/workflows/", version: VERSION, query: ["locationId"] },
   ...whole("workflows", ["id", "name", "status", "version", "updatedAt"]),
 });
@@ -60,7 +63,7 @@ const listWorkflows = listTool({
 const listCampaigns = listTool({
   name: "campaigns_list",
   title: "List campaigns",
-  description: "List the location's campaigns.",
+  description: "List campaigns.",
   toolset,
   kind: "read",
   scopes: ["campaigns.readonly"],
@@ -69,7 +72,7 @@ const listCampaigns = listTool({
   input: z.strictObject({
     locationId: locationIdInput,
     status: z.enum(["published", "draft"]).optional(),
-    ...pagingInputs(100, 50),
+    cursor: cursorInput,
   }),
   http: { method: "GET", path: "/campaigns/", version: VERSION, query: ["locationId", "status"] },
   ...whole("campaigns", ["id", "name", "status"]),
@@ -78,13 +81,13 @@ const listCampaigns = listTool({
 const listSnapshots = listTool({
   name: "snapshots_list",
   title: "List snapshots",
-  description: "List the agency's snapshots (agency token).",
+  description: "List agency snapshots (agency token).",
   toolset,
   kind: "read",
   scopes: ["snapshots.readonly"],
   scope: "company",
   operation: "snapshots/get-custom-snapshots",
-  input: z.strictObject(pagingInputs(100, 50)),
+  input: z.strictObject({ cursor: cursorInput }),
   http: { method: "GET", path: "/snapshots/", version: VERSION, query: ["companyId"] },
   ...whole("snapshots", ["id", "name", "type"]),
 });
@@ -97,7 +100,7 @@ const enrolment = {
   input: z.strictObject({
     contactId,
     workflowId,
-    eventStartTime: dateTimeInput("Event time, with offset").optional(),
+    eventStartTime: dateTimeInput().optional(),
   }),
   output: SuccessOut,
   shape: succeeded,
@@ -151,7 +154,7 @@ const followersResult = (changedKey: string) => (body: unknown) => ({
 const addFollowers = requestTool({
   name: "contacts_add_followers",
   title: "Add contact followers",
-  description: "Add users as followers of a contact.",
+  description: "Add followers to a contact.",
   toolset,
   kind: "add",
   scopes: WRITE,
@@ -171,7 +174,7 @@ const addFollowers = requestTool({
 const removeFollowers = requestTool({
   name: "contacts_remove_followers",
   title: "Remove contact followers",
-  description: "Remove users from a contact's followers.",
+  description: "Remove followers from a contact.",
   toolset,
   kind: "remove",
   scopes: WRITE,
@@ -191,7 +194,7 @@ const removeFollowers = requestTool({
 const bulkBusiness = requestTool({
   name: "contacts_bulk_update_business",
   title: "Link contacts to a business in bulk",
-  description: "Link contacts to a business, or unlink them (businessId null).",
+  description: "Link or unlink contacts and a business.",
   toolset,
   kind: "update",
   scopes: WRITE,
@@ -199,8 +202,11 @@ const bulkBusiness = requestTool({
   operation: "contacts/add-remove-contact-from-business",
   input: z.strictObject({
     locationId: locationIdInput,
-    contactIds: z.array(z.string()).min(1).describe("Contact ids"),
-    businessId: z.string().nullable().describe("Business id, or null"),
+    contactIds: z
+      .array(z.string())
+      .refine((ids) => ids.length > 0, "must name at least one contact")
+      .describe("Contact ids"),
+    businessId: z.string().nullable().describe("Business id; null unlinks"),
   }),
   output: z.object({ succeeded: z.boolean(), contactIds: z.array(z.string()) }),
   http: {

@@ -180,9 +180,8 @@ describe("the Calendars toolset over stdio", () => {
         calendarType: "personal",
         teamMembers: [staff("Hannah").id],
         slotDuration: 20,
-        slotInterval: 30,
         openHours: ["Mon-Fri 09:00-12:00", "Sat 10:00-11:00"],
-        more: { autoConfirm: false },
+        more: { slotInterval: 30, autoConfirm: false },
       },
     );
     const id = created.calendar.id;
@@ -242,7 +241,7 @@ describe("the Calendars toolset over stdio", () => {
         receiverType: "contact",
         body: "See you soon!",
         timeOffset: 2,
-        unit: "hours",
+        more: { unit: "hours" },
       },
     );
     expect(sandbox.store.calendarNotifications.get(notification.id)?.beforeTime).toEqual([
@@ -283,13 +282,13 @@ describe("the Calendars toolset over stdio", () => {
       resourceType: "equipments",
       name: "Percussion gun",
       quantity: 3,
-      calendarIds: [calendarNamed("Sports Massage").id],
+      more: { calendarIds: [calendarNamed("Sports Massage").id] },
     });
     expect(sandbox.store.calendarResources.get(resource.id)?.quantity).toBe(3);
     await call("calendars_update_resource", {
       resourceType: "equipments",
       resourceId: resource.id,
-      outOfService: 1,
+      more: { outOfService: 1 },
     });
     const read = await call<{ resource: { outOfService: number } }>("calendars_get_resource", {
       resourceType: "equipments",

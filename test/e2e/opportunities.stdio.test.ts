@@ -89,7 +89,9 @@ describe("the Opportunities toolset over stdio", () => {
   });
 
   it("sends creation dates as mm-dd-yyyy and refuses a backwards range unsent", async () => {
-    await call("opportunities_search", { startDate: "2026-03-02", endDate: "2026-03-09" });
+    await call("opportunities_search", {
+      more: { startDate: "2026-03-02", endDate: "2026-03-09" },
+    });
     expect(sandbox.requests.at(-1)!.query).toMatchObject({
       date: "03-02-2026",
       endDate: "03-09-2026",
@@ -97,8 +99,7 @@ describe("the Opportunities toolset over stdio", () => {
 
     const before = sandbox.requests.length;
     const backwards = await client.callTool("opportunities_search", {
-      startDate: "2026-03-09",
-      endDate: "2026-03-02",
+      more: { startDate: "2026-03-09", endDate: "2026-03-02" },
     });
     expect(backwards.isError).toBe(true);
     expect(textOf(backwards)).toMatch(/endDate/);
@@ -131,8 +132,7 @@ describe("the Opportunities toolset over stdio", () => {
         pipelineId: pipeline.id,
         name: "Sarah Patel - Nutrition plan",
         monetaryValue: 300,
-        assignedTo: staff("Hannah").id,
-        customFields: { goalField: "Lose 5 kg" },
+        more: { assignedTo: staff("Hannah").id, customFields: { goalField: "Lose 5 kg" } },
       },
     );
     expect(opportunity.pipelineStageId).toBe(pipeline.stages[0]!.id);

@@ -120,8 +120,7 @@ describe("the Users toolset over stdio", () => {
       lastName: "Park",
       email: "lena@northsidestrength.com",
       password: "correct horse battery",
-      phone: "(312) 555-0177",
-      more: { permissions: { websitesEnabled: true } },
+      more: { phone: "(312) 555-0177", permissions: { websitesEnabled: true } },
     });
     expect(sandbox.store.users.get(user.id)).toMatchObject({
       companyId: sandbox.companyId,

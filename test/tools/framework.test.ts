@@ -126,6 +126,40 @@ describe("the tool framework", () => {
     expect(text(other)).toMatch(/cursor: the value belongs to a query with other arguments/);
   });
 
+  it("hands out a list GHL returns whole a page at a time, without a limit argument", async () => {
+    const workflows = Array.from({ length: 120 }, (_, i) => ({ id: `w${i}`, name: `Flow ${i}` }));
+    server.use(
+      http.get(`${BASE}/workflows/`, () => {
+        requests += 1;
+        return HttpResponse.json({ workflows });
+      }),
+    );
+    const list = tool("workflows_list");
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const result = await executeTool(list, { ...(cursor && { cursor }) }, context());
+      const page = result.structuredContent as { workflows: { id: string }[]; nextCursor?: string };
+      expect(page.workflows.length).toBeLessThanOrEqual(50);
+      seen.push(...page.workflows.map((w) => w.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(workflows.map((w) => w.id));
+    expect(requests).toBe(3);
+  });
+
+  it("answers an unknown field in `more` with the fields it accepts, sending nothing", async () => {
+    countRequests();
+    const result = await executeTool(
+      tool("contacts_create"),
+      { firstName: "Jane", more: { zip: "60601" } },
+      context(),
+    );
+    expect(result.isError).toBe(true);
+    expect(text(result)).toMatch(/more: unknown argument\(s\) zip; it accepts .*postalCode/);
+    expect(requests).toBe(0);
+  });
+
   it("turns a GHL refusal into an isError result with what to do", async () => {
     server.use(
       http.get(`${BASE}/contacts/c404`, () =>
