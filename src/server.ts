@@ -3,8 +3,7 @@
 import { McpServer, type StandardSchemaWithJSON } from "@modelcontextprotocol/server";
 import type { z } from "zod";
 import { registerPrompts } from "./prompts/index.js";
-import { registerResources } from "./resources/index.js";
-import type { ServedSubscriptions } from "./resources/subscriptions.js";
+import { registerResources, type ResourceOptions } from "./resources/index.js";
 import { selectTools, type ToolSelection } from "./tools/index.js";
 import {
   ANNOTATIONS,
@@ -19,8 +18,8 @@ export interface ServerOptions {
   context: ToolContext;
   selection?: ToolSelection;
   instructions?: string;
-  /** The connection's resource subscriptions, where it can deliver notifications (stdio). */
-  subscriptions?: ServedSubscriptions;
+  /** Where clients can subscribe to resources; see `ResourceOptions`. */
+  subscriptions?: ResourceOptions["subscriptions"];
 }
 
 const INSTRUCTIONS = `Tools for one GoHighLevel (HighLevel) account: contacts, tasks, notes, tags and more.

@@ -1,7 +1,7 @@
 // Puts the resource catalog on a server: every kind as a URI template with completion, a
 // resources/list that pages (the listed resources first, then the location's contacts, most
 // recently updated first, behind the list cursor), and, where the connection serves them,
-// resources/subscribe for 2025-era clients.
+// resources/subscribe for 2025-era clients and the subscribe capability.
 import {
   ProtocolError,
   ProtocolErrorCode,
@@ -28,12 +28,18 @@ export const JSON_MIME = "application/json";
 export interface ResourceOptions {
   context: ToolContext;
   selection?: ToolSelection;
-  /** Present where the connection can deliver change notifications (stdio). */
-  subscriptions?: ServedSubscriptions;
+  /**
+   * Present where clients can subscribe: a stdio connection's own subscriptions, or "listen
+   * streams" where the HTTP transport serves each 2026-07-28 listen stream itself, and the server
+   * only says it can.
+   */
+  subscriptions?: ServedSubscriptions | "listen streams";
 }
 
 export function registerResources(server: McpServer, options: ResourceOptions): void {
-  const { context, subscriptions } = options;
+  const { context } = options;
+  const subscriptions =
+    options.subscriptions === "listen streams" ? undefined : options.subscriptions;
   const kinds = selectResources(options.selection);
   if (kinds.length === 0) return;
 
@@ -48,9 +54,10 @@ export function registerResources(server: McpServer, options: ResourceOptions): 
     return listResources(kinds, context, request.params?.cursor);
   });
 
+  if (!options.subscriptions) return;
+  server.server.registerCapabilities({ resources: { subscribe: true, listChanged: true } });
   if (!subscriptions) return;
   subscriptions.attach(server);
-  server.server.registerCapabilities({ resources: { subscribe: true, listChanged: true } });
   server.server.setRequestHandler("resources/subscribe", async ({ params }) => {
     const matched = matchUri(params.uri, kinds);
     if (!matched) throw unknownUri(params.uri);

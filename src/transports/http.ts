@@ -1,8 +1,10 @@
 // Streamable HTTP: MCP at /mcp from the one server factory, a fresh server per request, for the
 // 2026-07-28 revision and (through the SDK's stateless fallback) the older ones, so an instance
-// holds no session and several can run side by side. Around the endpoint: health and readiness,
-// the OAuth metadata, Host/Origin checks, authentication, size limits and timeouts, one access
-// log line per request, and a shutdown that lets calls in flight finish.
+// holds no session and several can run side by side. A 2026-07-28 client subscribes to resources
+// on a listen stream, which the instance serving it polls for while the stream is open. Around the
+// endpoint: health and readiness, the OAuth metadata, Host/Origin checks, authentication, size
+// limits and timeouts, one access log line per request, and a shutdown that lets calls in flight
+// finish.
 import {
   createServer as createNodeServer,
   type IncomingMessage,
@@ -10,12 +12,16 @@ import {
   type ServerResponse,
 } from "node:http";
 import type { AddressInfo } from "node:net";
-import { hostHeaderValidation, originValidation, toNodeHandler } from "@modelcontextprotocol/node";
+import {
+  hostHeaderValidation,
+  originValidation,
+  toNodeHandler,
+  type FetchLikeMcpHandler,
+} from "@modelcontextprotocol/node";
 import {
   createMcpHandler,
   localhostAllowedHostnames,
   type AuthInfo,
-  type McpHttpHandler,
 } from "@modelcontextprotocol/server";
 import { BearerKeyVerifier, type NamedKey } from "../auth/bearer-key.js";
 import { Callers } from "../auth/callers.js";
@@ -24,6 +30,8 @@ import { describeProtectedResource, type ProtectedResource } from "../auth/resou
 import { TenantDirectory } from "../auth/tenants.js";
 import { ConfigError, type Config, type HttpConfig } from "../config.js";
 import { createLogger, type Logger } from "../logger.js";
+import { ListenStreams } from "../resources/listen-streams.js";
+import { Poller } from "../resources/poller.js";
 import { createRuntime } from "../runtime.js";
 import { createServer } from "../server.js";
 import type { ToolContext } from "../tools/framework.js";
@@ -42,6 +50,8 @@ export interface HttpOptions {
   drainTimeoutMs?: number;
   /** How long a client may take to send a whole request; slow senders would otherwise hold sockets. */
   requestTimeoutMs?: number;
+  /** Poll subscribed resources this often, not every GHL_POLL_INTERVAL minutes (tests only). */
+  pollIntervalMs?: number;
 }
 
 export interface HttpServer {
@@ -59,14 +69,20 @@ export interface HttpServer {
 export async function serveHttp(config: Config, options: HttpOptions = {}): Promise<HttpServer> {
   // With a tenants file and no GHL_TOKEN the server has no GHL credential of its own: every
   // caller is a tenant with its own.
+  const pollIntervalMs = options.pollIntervalMs ?? config.pollIntervalMinutes * 60_000;
   const runtime =
-    config.sandbox || config.token ? await createRuntime(config, options.logger) : undefined;
+    config.sandbox || config.token
+      ? await createRuntime(config, options.logger, { pollIntervalMs })
+      : undefined;
   const logger = runtime?.logger ?? options.logger ?? createLogger(config.logLevel);
+  // One poller for every caller: what it reads, each tenant reads with its own GHL client.
+  const poller = runtime?.poller ?? new Poller({ intervalMs: pollIntervalMs, logger });
   try {
     const server = await startHttpServer({
       ...options,
       http: config.http,
       logger,
+      poller,
       own: runtime && { context: runtime.context, selection: runtime.selection },
       ghl: {
         baseUrl: runtime?.client.baseUrl ?? config.baseUrl,
@@ -80,6 +96,7 @@ export async function serveHttp(config: Config, options: HttpOptions = {}): Prom
       sandboxUrl: runtime?.sandbox?.url,
       async close() {
         await server.close();
+        poller.stop();
         await runtime?.close();
       },
     };
@@ -92,6 +109,8 @@ export async function serveHttp(config: Config, options: HttpOptions = {}): Prom
 interface ServerParts extends HttpOptions {
   http: HttpConfig;
   logger: Logger;
+  /** Watches what listen streams subscribe to. */
+  poller: Poller;
   /** The server's own GHL client and tools; absent when every caller is a tenant with its own. */
   own?: { context: ToolContext; selection: ToolSelection };
   /** What tenants' GHL clients are built from. */
@@ -127,18 +146,37 @@ async function startHttpServer(options: ServerParts): Promise<HttpServer> {
     throw error;
   }
 
+  const streams = new ListenStreams({
+    poller: options.poller,
+    logger,
+    callerOf: (authInfo) => callers.callerOf(authInfo),
+  });
   const mcp = createMcpHandler(
-    ({ authInfo }) => {
+    ({ authInfo, era }) => {
       const caller = callers.callerOf(authInfo);
-      return createServer({ context: caller.context, selection: caller.selection });
+      return createServer({
+        context: caller.context,
+        selection: caller.selection,
+        // A 2025-era request is answered and forgotten: there is no session to subscribe in.
+        ...(era === "modern" && { subscriptions: "listen streams" as const }),
+      });
     },
     {
       maxRequestBodySize: http.maxBodyBytes,
       onerror: (error) => logger.debug({ error: error.message }, "MCP request refused"),
+      bus: streams,
     },
   );
   const state = { draining: false, inFlight: new Set<ServerResponse>() };
-  const route = router({ http, endpoint, callers, protectedResource, mcp, logger, state });
+  const route = router({
+    http,
+    endpoint,
+    callers,
+    protectedResource,
+    mcp: streams.serve(mcp),
+    logger,
+    state,
+  });
   server.on("request", (req: IncomingMessage, res: ServerResponse) => {
     const started = performance.now();
     const path = new URL(req.url ?? "/", "http://localhost").pathname;
@@ -188,7 +226,7 @@ interface RouterParts {
   endpoint: URL;
   callers: Callers;
   protectedResource?: ProtectedResource;
-  mcp: McpHttpHandler;
+  mcp: FetchLikeMcpHandler;
   logger: Logger;
   state: ServingState;
 }
@@ -243,6 +281,8 @@ async function drain(
   logger: Logger,
 ): Promise<void> {
   state.draining = true;
+  // Limitation: an open subscriptions/listen stream counts as a response in flight, so a client
+  // still listening holds shutdown until the drain timeout cuts it off (its polling stops then).
   const stopped = new Promise<void>((resolve) => server.close(() => resolve()));
   for (const res of state.inFlight) if (!res.headersSent) res.setHeader("Connection", "close");
   server.closeIdleConnections();
