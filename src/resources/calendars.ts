@@ -264,7 +264,7 @@ export const calendarResources: ResourceKind[] = [
           calendarId,
           startDate: startOfDay(date, zone),
           endDate: endOfDay(date, zone),
-          timezone: zone,
+          more: { timezone: zone },
         },
         ctx,
       );

@@ -67,8 +67,7 @@ export async function suggestContacts(
         "contacts_search",
         {
           locationId,
-          sortBy: "dateUpdated",
-          sortDirection: "desc",
+          more: { sortBy: "dateUpdated", sortDirection: "desc" },
           limit: 10,
         },
         ctx,
@@ -179,7 +178,12 @@ export async function recentContacts(
 ): Promise<{ resources: ListedResource[]; nextCursor?: string }> {
   const page = await runTool(
     "contacts_search",
-    { locationId, sortBy: "dateUpdated", sortDirection: "desc", limit: CONTACTS_PAGE, cursor },
+    {
+      locationId,
+      more: { sortBy: "dateUpdated", sortDirection: "desc" },
+      limit: CONTACTS_PAGE,
+      cursor,
+    },
     ctx,
   );
   const contacts = (page.contacts as Json[] | undefined) ?? [];
@@ -203,7 +207,7 @@ export async function contactListFingerprint(
 ): Promise<string> {
   const page = await runTool(
     "contacts_search",
-    { locationId, sortBy: "dateAdded", sortDirection: "desc", limit: 20 },
+    { locationId, more: { sortBy: "dateAdded", sortDirection: "desc" }, limit: 20 },
     ctx,
   );
   const ids = ((page.contacts as Json[] | undefined) ?? []).map((contact) => contact.id);

@@ -6,7 +6,6 @@ import {
   idInput,
   listTool,
   locationIdInput,
-  pagingInputs,
   requestTool,
   type ToolDefinition,
 } from "./framework.js";
@@ -56,13 +55,13 @@ const AssociationResult = z.object({ association: AssociationOut });
 const listAssociations = listTool({
   name: "associations_list",
   title: "List associations",
-  description: "List associations (kinds of link between objects).",
+  description: "List associations.",
   toolset,
   kind: "read",
   scopes: READ,
   scope: "location",
   operation: "associations/find-associations",
-  input: z.strictObject({ locationId: locationIdInput, ...pagingInputs(100) }),
+  input: z.strictObject({ locationId: locationIdInput, cursor: cursorInput }),
   output: pageOut("associations", AssociationOut),
   http: { method: "GET", path: "/associations/", version: VERSION, query: ["locationId"] },
   list: {
@@ -77,7 +76,7 @@ const listAssociations = listTool({
 const getAssociation = requestTool({
   name: "associations_get",
   title: "Get association",
-  description: "Get an association.",
+  description: "Get association.",
   toolset,
   kind: "read",
   scopes: READ,
@@ -92,14 +91,14 @@ const getAssociation = requestTool({
 const getByKey = requestTool({
   name: "associations_get_by_key",
   title: "Get association by key",
-  description: "Get an association by key.",
+  description: "Get association by key.",
   toolset,
   kind: "read",
   scopes: READ,
   scope: "location",
   operation: "associations/get-association-key-by-key-name",
   input: z.strictObject({
-    key: z.string(),
+    key: z.string().describe("Key"),
     locationId: locationIdInput,
   }),
   output: AssociationResult,
@@ -116,14 +115,14 @@ const getByKey = requestTool({
 const listByObject = listTool({
   name: "associations_list_by_object",
   title: "List an object's associations",
-  description: "List an object's associations.",
+  description: "List object's associations.",
   toolset,
   kind: "read",
   scopes: READ,
   scope: "location",
   operation: "associations/get-association-by-object-keys",
   input: z.strictObject({
-    objectKey: z.string().describe("e.g. contact, custom_objects.pet"),
+    objectKey: z.string().describe("e.g. contact"),
     locationId: locationIdInput,
     cursor: cursorInput,
   }),
@@ -143,12 +142,12 @@ const listByObject = listTool({
   shape: ({ items, nextCursor }) => ({ associations: items.map(shapeAssociation), nextCursor }),
 });
 
-const label = z.string();
+const label = z.string().describe("Label");
 
 const createAssociation = requestTool({
   name: "associations_create",
   title: "Create association",
-  description: "Create an association between two object types.",
+  description: "Create association.",
   toolset,
   kind: "create",
   scopes: WRITE,
@@ -156,10 +155,10 @@ const createAssociation = requestTool({
   operation: "associations/create-association",
   input: z.strictObject({
     locationId: locationIdInput,
-    key: z.string(),
-    firstObjectKey: z.string().describe("e.g. contact, custom_objects.pet"),
+    key: z.string().describe("Key"),
+    firstObjectKey: z.string().describe("e.g. contact"),
     firstObjectLabel: label,
-    secondObjectKey: z.string(),
+    secondObjectKey: z.string().describe("Object key"),
     secondObjectLabel: label,
   }),
   output: AssociationResult,
@@ -171,7 +170,7 @@ const createAssociation = requestTool({
 const updateAssociation = requestTool({
   name: "associations_update",
   title: "Update association",
-  description: "Relabel both sides of an association.",
+  description: "Relabel association.",
   toolset,
   kind: "update",
   scopes: WRITE,
@@ -186,7 +185,7 @@ const updateAssociation = requestTool({
 const deleteAssociation = requestTool({
   name: "associations_delete",
   title: "Delete association",
-  description: "Delete an association and all its relations.",
+  description: "Delete association and its relations.",
   toolset,
   kind: "remove",
   scopes: WRITE,
@@ -201,7 +200,7 @@ const deleteAssociation = requestTool({
 const listRelations = listTool({
   name: "associations_list_relations",
   title: "List a record's relations",
-  description: "List a record's relations.",
+  description: "List record relations.",
   toolset,
   kind: "read",
   scopes: ["associations/relation.readonly"],
@@ -209,9 +208,9 @@ const listRelations = listTool({
   operation: "associations/get-relations-by-record-id",
   input: z.strictObject({
     recordId: idInput("Record"),
-    associationIds: z.array(z.string()).optional().describe("Only these associations"),
+    associationIds: z.array(z.string()).optional().describe("Association ids"),
     locationId: locationIdInput,
-    ...pagingInputs(100),
+    cursor: cursorInput,
   }),
   output: pageOut("relations", RelationOut),
   http: {
@@ -235,7 +234,7 @@ const relationResult = (body: unknown) => ({ relation: shapeRelation(body) });
 const createRelation = requestTool({
   name: "associations_create_relation",
   title: "Create relation",
-  description: "Link two records through an association.",
+  description: "Link two records.",
   toolset,
   kind: "create",
   scopes: ["associations/relation.write"],
@@ -256,7 +255,7 @@ const createRelation = requestTool({
 const deleteRelation = requestTool({
   name: "associations_delete_relation",
   title: "Delete relation",
-  description: "Delete a relation.",
+  description: "Delete relation.",
   toolset,
   kind: "remove",
   scopes: ["associations/relation.write"],

@@ -3,12 +3,12 @@
 import { z } from "zod";
 import {
   callGhl,
+  cursorInput,
   defineTool,
   idInput,
   listTool,
   locationIdInput,
   openObject,
-  pagingInputs,
   requestTool,
   type HttpMapping,
   type ToolContext,
@@ -54,14 +54,14 @@ const PostOut = z.looseObject({
 const checkSlug = requestTool({
   name: "blogs_check_slug",
   title: "Check blog URL slug",
-  description: "Check a post URL slug is free.",
+  description: "Check post slug is free.",
   toolset,
   kind: "read",
   scopes: ["blogs/check-slug.readonly"],
   scope: "location",
   operation: "blogs/check-url-slug-exists",
   input: z.strictObject({
-    urlSlug: z.string(),
+    urlSlug: z.string().describe("Slug"),
     postId: z.string().optional().describe("Post to ignore"),
     locationId: locationIdInput,
   }),
@@ -87,7 +87,7 @@ const listBlogs = listTool({
   input: z.strictObject({
     searchTerm: z.string().optional().describe("Name contains"),
     locationId: locationIdInput,
-    ...pagingInputs(100),
+    cursor: cursorInput,
   }),
   output: pageOut("blogs", Named),
   http: {
@@ -119,7 +119,7 @@ const listAuthors = listTool({
   scopes: ["blogs/author.readonly"],
   scope: "location",
   operation: "blogs/get-all-blog-authors-by-location",
-  input: z.strictObject({ locationId: locationIdInput, ...pagingInputs(20) }),
+  input: z.strictObject({ locationId: locationIdInput, cursor: cursorInput }),
   output: pageOut("authors", Named),
   http: { method: "GET", path: "/blogs/authors", version: VERSION, query: ["locationId"] },
   list: {
@@ -143,7 +143,7 @@ const listCategories = listTool({
   scopes: ["blogs/category.readonly"],
   scope: "location",
   operation: "blogs/get-all-categories-by-location",
-  input: z.strictObject({ locationId: locationIdInput, ...pagingInputs(20) }),
+  input: z.strictObject({ locationId: locationIdInput, cursor: cursorInput }),
   output: pageOut("categories", Named),
   http: { method: "GET", path: "/blogs/categories", version: VERSION, query: ["locationId"] },
   list: {
@@ -164,7 +164,7 @@ const POSTS_PER_PAGE = 50;
 const listPosts = listTool({
   name: "blogs_list_posts",
   title: "List blog posts",
-  description: "List a blog's posts (no HTML).",
+  description: "List blog posts (no HTML).",
   toolset,
   kind: "read",
   scopes: ["blogs/posts.readonly"],
@@ -172,10 +172,10 @@ const listPosts = listTool({
   operation: "blogs/get-blog-post",
   input: z.strictObject({
     blogId,
-    status: z.enum(STATUSES).optional(),
+    status: z.enum(STATUSES).optional().describe("Status"),
     searchTerm: z.string().optional().describe("Title contains"),
     locationId: locationIdInput,
-    ...pagingInputs(POSTS_PER_PAGE),
+    cursor: cursorInput,
   }),
   output: pageOut("posts", PostOut),
   http: {
@@ -194,9 +194,12 @@ const listPosts = listTool({
 });
 
 /** Post fields; the common ones are typed, the rest travel in `more`. */
-const title = z.string().refine((value) => value.trim() !== "", "must not be empty");
-const rawHTML = z.string();
-const status = z.enum(STATUSES);
+const title = z
+  .string()
+  .refine((value) => value.trim() !== "", "must not be empty")
+  .describe("Title");
+const rawHTML = z.string().describe("HTML body");
+const status = z.enum(STATUSES).describe("Status");
 const rarelyUsed = {
   description: z.string().optional(),
   categories: z.array(z.string()).optional(),
@@ -231,7 +234,7 @@ const PostResult = z.object({ post: PostOut });
 const createPost = requestTool({
   name: "blogs_create_post",
   title: "Create blog post",
-  description: "Create a blog post.",
+  description: "Create blog post.",
   toolset,
   kind: "create",
   scopes: ["blogs/post.write"],
@@ -242,14 +245,11 @@ const createPost = requestTool({
     blogId,
     title,
     rawHTML,
-    imageUrl: z.string(),
+    imageUrl: z.string().describe("Cover image URL"),
     author: idInput("Author", "Author id"),
-    status: status.exclude(["ARCHIVED"]).optional().describe("Default DRAFT"),
-    more: openObject(rarelyUsed, [
-      "description",
-      "categories",
+    more: openObject({ status: status.exclude(["ARCHIVED"]).optional(), ...rarelyUsed }, [
+      "status",
       "urlSlug",
-      "publishedAt",
     ]).optional(),
   }),
   output: PostResult,
@@ -260,7 +260,7 @@ const createPost = requestTool({
     more: undefined,
     description: args.more?.description ?? summaryOf(args.rawHTML),
     categories: args.more?.categories ?? [],
-    status: args.status ?? "DRAFT",
+    status: args.more?.status ?? "DRAFT",
     imageAltText: args.more?.imageAltText ?? args.title,
     urlSlug: args.more?.urlSlug ?? slugify(args.title),
     publishedAt: toUtcIso(args.more?.publishedAt ?? new Date().toISOString()),
@@ -295,7 +295,7 @@ function wordCount(html: string): number {
 const updatePost = defineTool({
   name: "blogs_update_post",
   title: "Update blog post",
-  description: "Update a blog post.",
+  description: "Update blog post.",
   toolset,
   kind: "update",
   scopes: ["blogs/post-update.write", "blogs/posts.readonly"],
@@ -310,7 +310,7 @@ const updatePost = defineTool({
     status: status.optional(),
     more: openObject(
       { imageUrl: z.string().optional(), author: z.string().optional(), ...rarelyUsed },
-      ["imageUrl", "description", "urlSlug", "publishedAt"],
+      ["imageUrl", "urlSlug"],
     ).optional(),
   }),
   output: PostResult,

@@ -2,11 +2,12 @@
 // Version 2021-07-28). Linking contacts to a business is contacts_update's and the bulk tools' job.
 import { z } from "zod";
 import {
+  isEmail,
+  cursorInput,
   idInput,
   listTool,
   locationIdInput,
   openObject,
-  pagingInputs,
   requestTool,
   spreadMore,
   type ToolDefinition,
@@ -56,11 +57,12 @@ const businessFields = {
   name: z
     .string()
     .trim()
-    .refine((value) => value !== "", "must not be empty"),
-  phone: z.string().optional(),
-  email: z.email().optional(),
+    .refine((value) => value !== "", "must not be empty")
+    .describe("Name"),
   more: openObject(
     {
+      phone: z.string().optional(),
+      email: z.string().refine(isEmail, "must be an email address").optional(),
       website: z.string().optional(),
       address: z.string().optional(),
       city: z.string().optional(),
@@ -69,7 +71,7 @@ const businessFields = {
       country: z.string().optional(),
       description: z.string().optional(),
     },
-    ["website", "address", "city", "description"],
+    ["phone", "email"],
   ).optional(),
 };
 
@@ -82,7 +84,7 @@ const listBusinesses = listTool({
   scopes: READ,
   scope: "location",
   operation: "businesses/get-businesses-by-location",
-  input: z.strictObject({ locationId: locationIdInput, ...pagingInputs(100) }),
+  input: z.strictObject({ locationId: locationIdInput, cursor: cursorInput }),
   output: pageOut("businesses", BusinessOut),
   http: { method: "GET", path: "/businesses/", version: VERSION, query: ["locationId"] },
   list: {
@@ -97,7 +99,7 @@ const listBusinesses = listTool({
 const getBusiness = requestTool({
   name: "businesses_get",
   title: "Get business",
-  description: "Get a business.",
+  description: "Get business.",
   toolset,
   kind: "read",
   scopes: READ,
@@ -112,7 +114,7 @@ const getBusiness = requestTool({
 const createBusiness = requestTool({
   name: "businesses_create",
   title: "Create business",
-  description: "Create a business.",
+  description: "Create business.",
   toolset,
   kind: "create",
   scopes: WRITE,
@@ -129,7 +131,7 @@ const createBusiness = requestTool({
 const updateBusiness = requestTool({
   name: "businesses_update",
   title: "Update business",
-  description: "Update a business.",
+  description: "Update business.",
   toolset,
   kind: "update",
   scopes: WRITE,
@@ -149,7 +151,7 @@ const updateBusiness = requestTool({
 const deleteBusiness = requestTool({
   name: "businesses_delete",
   title: "Delete business",
-  description: "Delete a business; its contacts stay.",
+  description: "Delete business; contacts stay.",
   toolset,
   kind: "remove",
   scopes: WRITE,

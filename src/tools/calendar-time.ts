@@ -250,7 +250,7 @@ export const scheduleRulesInput = z
         'must look like "Mon-Fri 09:00-17:00" or "2026-12-24 09:00-12:00"',
       ),
   )
-  .describe("e.g. Mon-Fri 09:00-17:00 or YYYY-MM-DD 09:00-12:00");
+  .describe("e.g. Mon-Fri 09:00-17:00");
 export const scheduleZoneInput = z
   .string()
   .refine(

@@ -10,7 +10,6 @@ import {
   listTool,
   locationIdInput,
   openObject,
-  pagingInputs,
   requestTool,
   spreadMore,
   type HttpMapping,
@@ -61,7 +60,7 @@ const groupId = idInput("Group");
 const appointmentId = idInput("Appointment");
 const contactId = idInput("Contact");
 const notificationId = idInput("Notification");
-const userId = z.string();
+const userId = z.string().describe("User");
 const text = z.string().refine((value) => value.trim() !== "", "must not be empty");
 /** A bound checked by the framework, not advertised, to keep the schema short. */
 const atLeast = (min: number) => z.number().refine((n) => n >= min, `must be at least ${min}`);
@@ -216,7 +215,7 @@ const slugOf = (name: string) =>
 const createGroup = requestTool({
   name: "calendars_create_group",
   title: "Create calendar group",
-  description: "Create a calendar group.",
+  description: "Create calendar group.",
   toolset,
   kind: "create",
   scopes: SCOPES.groupsWrite,
@@ -224,15 +223,18 @@ const createGroup = requestTool({
   operation: "calendars/create-calendar-group",
   input: z.strictObject({
     locationId: locationIdInput,
-    name: text,
-    description: z.string().optional(),
+    name: text.describe("Name"),
     slug: z.string().optional().describe("Default from name"),
-    isActive: z.boolean().optional(),
+    more: openObject({
+      description: z.string().optional(),
+      isActive: z.boolean().optional(),
+    }).optional(),
   }),
   output: z.object({ group: GroupOut }),
   http: { method: "POST", path: "/calendars/groups", version: VERSION, body: "rest" },
-  prepare: ({ name, description, slug }) => ({
-    description: description ?? "",
+  prepare: ({ name, more, slug }) => ({
+    ...spreadMore({ more }),
+    description: more?.description ?? "",
     slug: slug ?? slugOf(name),
   }),
   shape: (body) => ({ group: shapeGroup(field(body, "group")) }),
@@ -241,13 +243,18 @@ const createGroup = requestTool({
 const updateGroup = requestTool({
   name: "calendars_update_group",
   title: "Update calendar group",
-  description: "Update a calendar group.",
+  description: "Update calendar group.",
   toolset,
   kind: "update",
   scopes: SCOPES.groupsWrite,
   scope: "record",
   operation: "calendars/edit-group",
-  input: z.strictObject({ groupId, name: text, description: z.string(), slug: text }),
+  input: z.strictObject({
+    groupId,
+    name: text.describe("Name"),
+    description: z.string().describe("Description"),
+    slug: text.describe("URL slug"),
+  }),
   output: z.object({ group: GroupOut }),
   http: { method: "PUT", path: "/calendars/groups/{groupId}", version: VERSION, body: "rest" },
   shape: (body) => ({ group: shapeGroup(field(body, "group")) }),
@@ -256,13 +263,13 @@ const updateGroup = requestTool({
 const updateGroupStatus = requestTool({
   name: "calendars_update_group_status",
   title: "Enable or disable calendar group",
-  description: "Enable or disable a calendar group.",
+  description: "Enable/disable calendar group.",
   toolset,
   kind: "update",
   scopes: SCOPES.groupsWrite,
   scope: "record",
   operation: "calendars/disable-group",
-  input: z.strictObject({ groupId, isActive: z.boolean() }),
+  input: z.strictObject({ groupId, isActive: z.boolean().describe("Enabled") }),
   output: SuccessOut,
   http: {
     method: "PUT",
@@ -276,7 +283,7 @@ const updateGroupStatus = requestTool({
 const deleteGroup = requestTool({
   name: "calendars_delete_group",
   title: "Delete calendar group",
-  description: "Delete a calendar group; its calendars stay.",
+  description: "Delete group; calendars stay.",
   toolset,
   kind: "remove",
   scopes: SCOPES.groupsWrite,
@@ -291,13 +298,13 @@ const deleteGroup = requestTool({
 const validateGroupSlug = requestTool({
   name: "calendars_validate_group_slug",
   title: "Check group slug",
-  description: "Check a group slug is free.",
+  description: "Check group slug is free.",
   toolset,
   kind: "read",
   scopes: SCOPES.groupsWrite,
   scope: "location",
   operation: "calendars/validate-groups-slug",
-  input: z.strictObject({ locationId: locationIdInput, slug: text }),
+  input: z.strictObject({ locationId: locationIdInput, slug: text.describe("URL slug") }),
   output: z.object({ available: z.boolean() }),
   http: {
     method: "POST",
@@ -321,9 +328,11 @@ const hours = z.strictObject({
 
 /**
  * The long tail of CalendarCreateDTO / CalendarUpdateDTO, validated field by field.
- * `slotInterval` is in minutes between starts, like `slotDuration` (see `calendarBody`).
+ * `slotDuration` (minutes) and `slotInterval` (minutes between starts) get their units in
+ * `calendarBody`.
  */
 const calendarSettings = {
+  slotDuration: atLeast(1).optional(),
   description: z.string().optional(),
   groupId: z.string().optional(),
   slotInterval: atLeast(1).optional(),
@@ -405,13 +414,12 @@ const calendarSettings = {
     .optional(),
 };
 
-const SETTINGS_EXAMPLES = ["description", "groupId", "slotInterval", "autoConfirm"] as const;
+const SETTINGS_EXAMPLES = ["slotDuration", "groupId"] as const;
 
 /** The fields a person sets on a calendar; create and update share them. */
 const calendarFields = {
-  name: text.optional(),
+  name: text.optional().describe("Name"),
   teamMembers: z.array(z.string()).optional().describe("User ids, primary first"),
-  slotDuration: atLeast(1).optional().describe("Minutes"),
   openHours: openHoursInput.optional(),
 };
 
@@ -427,15 +435,14 @@ const CALENDAR_TYPES = [
 /** Friendly calendar inputs to CalendarCreateDTO / CalendarUpdateDTO fields. */
 function calendarBody(args: {
   teamMembers?: string[];
-  slotDuration?: number;
   openHours?: string[];
-  more?: { slotInterval?: number };
+  more?: { slotDuration?: number; slotInterval?: number };
 }) {
   return {
     ...args.more,
     more: undefined,
     teamMembers: args.teamMembers?.map((id, index) => ({ userId: id, isPrimary: index === 0 })),
-    ...(args.slotDuration !== undefined && { slotDurationUnit: "mins" }),
+    ...(args.more?.slotDuration !== undefined && { slotDurationUnit: "mins" }),
     ...(args.more?.slotInterval !== undefined && { slotIntervalUnit: "mins" }),
     openHours: args.openHours?.map((line) => parseOpenHours(line)),
   };
@@ -478,7 +485,7 @@ export const listCalendars = listTool({
 export const getCalendar = requestTool({
   name: "calendars_get",
   title: "Get calendar",
-  description: "Get a calendar and its settings.",
+  description: "Get calendar with settings.",
   toolset,
   kind: "read",
   scopes: SCOPES.read,
@@ -493,7 +500,7 @@ export const getCalendar = requestTool({
 const createCalendar = requestTool({
   name: "calendars_create",
   title: "Create calendar",
-  description: "Create a calendar; it books only within openHours.",
+  description: "Create calendar; books only within openHours.",
   toolset,
   kind: "create",
   scopes: SCOPES.write,
@@ -502,11 +509,14 @@ const createCalendar = requestTool({
   input: z.strictObject({
     locationId: locationIdInput,
     ...calendarFields,
-    name: text,
-    calendarType: z.enum(CALENDAR_TYPES).optional(),
+    name: text.describe("Name"),
     more: openObject(
-      { ...calendarSettings, slotBufferUnit: unit.optional() },
-      SETTINGS_EXAMPLES,
+      {
+        calendarType: z.enum(CALENDAR_TYPES).optional(),
+        ...calendarSettings,
+        slotBufferUnit: unit.optional(),
+      },
+      ["calendarType", ...SETTINGS_EXAMPLES],
     ).optional(),
   }),
   output: CalendarResult,
@@ -519,7 +529,7 @@ const createCalendar = requestTool({
 const updateCalendar = requestTool({
   name: "calendars_update",
   title: "Update calendar",
-  description: "Update a calendar.",
+  description: "Update calendar.",
   toolset,
   kind: "update",
   scopes: SCOPES.write,
@@ -539,7 +549,7 @@ const updateCalendar = requestTool({
 const deleteCalendar = requestTool({
   name: "calendars_delete",
   title: "Delete calendar",
-  description: "Delete a calendar and its appointments.",
+  description: "Delete calendar and its appointments.",
   toolset,
   kind: "remove",
   scopes: SCOPES.write,
@@ -561,7 +571,7 @@ const FreeSlotsOut = z.object({
 export const getFreeSlots = requestTool({
   name: "calendars_get_free_slots",
   title: "Get free slots",
-  description: "List a calendar's free slots, up to 31 days.",
+  description: "Free slots, max 31 days.",
   toolset,
   kind: "read",
   scopes: SCOPES.read,
@@ -571,8 +581,9 @@ export const getFreeSlots = requestTool({
     calendarId,
     startDate: dateTimeInput(),
     endDate: dateTimeInput(),
-    timezone: timeZoneInput.optional(),
-    userId: userId.optional().describe("Team member"),
+    more: openObject({ timezone: timeZoneInput.optional(), userId: z.string().optional() })
+      .describe("timezone, userId")
+      .optional(),
   }),
   output: FreeSlotsOut,
   http: {
@@ -581,7 +592,7 @@ export const getFreeSlots = requestTool({
     version: VERSION,
     query: ["startDate", "endDate", "timezone", "userId"],
   },
-  prepare: freeSlotsQuery,
+  prepare: (args) => ({ ...spreadMore(args), ...freeSlotsQuery(args) }),
   shape: (body) => ({ days: slotDays(body) }),
   summary: ({ days }) => {
     const count = days.reduce((sum, day) => sum + day.slots.length, 0);
@@ -607,7 +618,7 @@ const windowQuery = ["locationId", "calendarId", "userId", "groupId", "startTime
 export const listEvents = listTool({
   name: "calendars_list_events",
   title: "List appointments",
-  description: "List appointments of a calendar, user or group.",
+  description: "List appointments.",
   toolset,
   kind: "read",
   scopes: SCOPES.eventsRead,
@@ -624,7 +635,7 @@ export const listEvents = listTool({
 export const listBlockedSlots = listTool({
   name: "calendars_list_blocked_slots",
   title: "List blocked slots",
-  description: "List blocked time of a calendar, user or group.",
+  description: "List blocked slots.",
   toolset,
   kind: "read",
   scopes: SCOPES.eventsRead,
@@ -639,7 +650,7 @@ export const listBlockedSlots = listTool({
 });
 
 const blockFields = {
-  title: z.string().optional(),
+  title: z.string().optional().describe("Title"),
   startTime: dateTimeInput(),
   endTime: dateTimeInput(),
 };
@@ -647,7 +658,7 @@ const blockFields = {
 const createBlockSlot = requestTool({
   name: "calendars_create_block_slot",
   title: "Block time",
-  description: "Block time on a calendar.",
+  description: "Block calendar time.",
   toolset,
   kind: "create",
   scopes: SCOPES.eventsWrite,
@@ -666,7 +677,7 @@ const createBlockSlot = requestTool({
 const updateBlockSlot = requestTool({
   name: "calendars_update_block_slot",
   title: "Update blocked time",
-  description: "Move or retitle a blocked slot.",
+  description: "Update blocked slot.",
   toolset,
   kind: "update",
   scopes: SCOPES.eventsWrite,
@@ -740,7 +751,7 @@ const appointmentResult = (body: unknown) => ({ appointment: shapeAppointment(bo
 export const getAppointment = requestTool({
   name: "calendars_get_appointment",
   title: "Get appointment",
-  description: "Get an appointment.",
+  description: "Get appointment.",
   toolset,
   kind: "read",
   scopes: SCOPES.eventsRead,
@@ -760,7 +771,7 @@ export const getAppointment = requestTool({
 const createAppointment = requestTool({
   name: "calendars_create_appointment",
   title: "Book appointment",
-  description: "Book a contact into a free slot.",
+  description: "Book contact into a free slot.",
   toolset,
   kind: "create",
   scopes: SCOPES.eventsWrite,
@@ -771,14 +782,16 @@ const createAppointment = requestTool({
     calendarId,
     contactId,
     startTime: dateTimeInput(),
-    endTime: dateTimeInput("Default: one slot later").optional(),
-    title: z.string().optional(),
+    endTime: dateTimeInput("ISO+offset; default one slot later").optional(),
     assignedUserId: userId.optional(),
-    more: openObject({ appointmentStatus: appointmentStatus.optional(), ...appointmentExtras }, [
-      "appointmentStatus",
-      "address",
-      "ignoreFreeSlotValidation",
-    ]).optional(),
+    more: openObject(
+      {
+        title: z.string().optional(),
+        appointmentStatus: appointmentStatus.optional(),
+        ...appointmentExtras,
+      },
+      ["title", "appointmentStatus"],
+    ).optional(),
   }),
   output: AppointmentResult,
   http: {
@@ -796,7 +809,7 @@ const createAppointment = requestTool({
 const updateAppointment = requestTool({
   name: "calendars_update_appointment",
   title: "Update appointment",
-  description: "Reschedule, reassign or cancel an appointment.",
+  description: "Reschedule, reassign or cancel appointment.",
   toolset,
   kind: "update",
   scopes: SCOPES.eventsWrite,
@@ -804,13 +817,14 @@ const updateAppointment = requestTool({
   operation: "calendars/edit-appointment",
   input: z.strictObject({
     appointmentId,
-    calendarId: calendarId.optional(),
     startTime: dateTimeInput().optional(),
     endTime: dateTimeInput().optional(),
-    title: z.string().optional(),
-    appointmentStatus: appointmentStatus.optional(),
+    appointmentStatus: appointmentStatus.optional().describe("Status"),
     assignedUserId: userId.optional(),
-    more: openObject(appointmentExtras, ["address", "ignoreFreeSlotValidation"]).optional(),
+    more: openObject(
+      { calendarId: z.string().optional(), title: z.string().optional(), ...appointmentExtras },
+      ["calendarId", "title"],
+    ).optional(),
   }),
   output: AppointmentResult,
   http: {
@@ -827,14 +841,14 @@ const updateAppointment = requestTool({
 const deleteEvent = requestTool({
   name: "calendars_delete_event",
   title: "Delete appointment or blocked slot",
-  description: "Delete an appointment or blocked slot for good.",
+  description: "Delete appointment or blocked slot.",
   toolset,
   kind: "remove",
   scopes: SCOPES.eventsWrite,
   scope: "record",
   operation: "calendars/delete-event",
   input: z.strictObject({
-    eventId: idInput("Appointment or blocked slot", "Appointment or blocked slot id"),
+    eventId: idInput("Appointment or blocked slot"),
   }),
   output: SuccessOut,
   http: {
@@ -864,7 +878,8 @@ const notesPager: Pager = {
 const noteId = idInput("Note");
 const noteText = z
   .string()
-  .refine((value) => value.trim() !== "" && value.length <= 5000, "must be 1 to 5000 characters");
+  .refine((value) => value.trim() !== "" && value.length <= 5000, "must be 1 to 5000 characters")
+  .describe("Text");
 const NoteResult = z.object({ note: NoteOut });
 const noteResult = (body: unknown) => ({ note: shapeNote(field(body, "note")) });
 const notePath = "/calendars/appointments/{appointmentId}/notes/{noteId}";
@@ -872,13 +887,13 @@ const notePath = "/calendars/appointments/{appointmentId}/notes/{noteId}";
 const listAppointmentNotes = listTool({
   name: "calendars_list_appointment_notes",
   title: "List appointment notes",
-  description: "List an appointment's notes.",
+  description: "List appointment notes.",
   toolset,
   kind: "read",
   scopes: SCOPES.eventsRead,
   scope: "record",
   operation: "calendars/get-appointment-notes",
-  input: z.strictObject({ appointmentId, ...pagingInputs(20) }),
+  input: z.strictObject({ appointmentId, cursor: cursorInput }),
   output: pageOut("notes", NoteOut),
   http: { method: "GET", path: "/calendars/appointments/{appointmentId}/notes", version: VERSION },
   list: {
@@ -893,13 +908,17 @@ const listAppointmentNotes = listTool({
 const createAppointmentNote = requestTool({
   name: "calendars_create_appointment_note",
   title: "Add appointment note",
-  description: "Add a note to an appointment.",
+  description: "Add appointment note.",
   toolset,
   kind: "create",
   scopes: SCOPES.eventsWrite,
   scope: "record",
   operation: "calendars/create-appointment-note",
-  input: z.strictObject({ appointmentId, body: noteText, userId: userId.optional() }),
+  input: z.strictObject({
+    appointmentId,
+    body: noteText,
+    userId: userId.optional().describe("Author"),
+  }),
   output: NoteResult,
   http: {
     method: "POST",
@@ -913,13 +932,18 @@ const createAppointmentNote = requestTool({
 const updateAppointmentNote = requestTool({
   name: "calendars_update_appointment_note",
   title: "Update appointment note",
-  description: "Edit an appointment note.",
+  description: "Edit appointment note.",
   toolset,
   kind: "update",
   scopes: SCOPES.eventsWrite,
   scope: "record",
   operation: "calendars/update-appointment-note",
-  input: z.strictObject({ appointmentId, noteId, body: noteText, userId: userId.optional() }),
+  input: z.strictObject({
+    appointmentId,
+    noteId,
+    body: noteText,
+    userId: userId.optional().describe("Author"),
+  }),
   output: NoteResult,
   http: { method: "PUT", path: notePath, version: VERSION, body: ["body", "userId"] },
   shape: noteResult,
@@ -928,7 +952,7 @@ const updateAppointmentNote = requestTool({
 const deleteAppointmentNote = requestTool({
   name: "calendars_delete_appointment_note",
   title: "Delete appointment note",
-  description: "Delete an appointment note.",
+  description: "Delete appointment note.",
   toolset,
   kind: "remove",
   scopes: SCOPES.eventsWrite,
@@ -975,19 +999,19 @@ const notificationExtras = {
 };
 
 const notificationFields = {
-  notificationType: z.enum(NOTIFICATION_TYPES),
-  channel: z.enum(CHANNELS),
-  receiverType: z.enum(RECEIVERS),
-  subject: z.string().optional(),
-  body: z.string().optional(),
+  notificationType: z.enum(NOTIFICATION_TYPES).describe("Trigger"),
+  channel: z.enum(CHANNELS).describe("Channel"),
+  receiverType: z.enum(RECEIVERS).describe("Recipient"),
+  body: z.string().optional().describe("Message"),
   timeOffset: atLeast(0).optional().describe("For reminder/followup"),
   more: openObject(
     {
       unit: z.string().optional(),
+      subject: z.string().optional(),
       isActive: z.boolean().optional(),
       ...notificationExtras,
     },
-    ["unit", "isActive", "templateId"],
+    ["unit", "subject"],
   ).optional(),
 };
 
@@ -1022,7 +1046,7 @@ const notificationMessage = (body: unknown) => ({ message: String(field(body, "m
 const listNotifications = listTool({
   name: "calendars_list_notifications",
   title: "List calendar notifications",
-  description: "List a calendar's notifications.",
+  description: "List calendar notifications.",
   toolset,
   kind: "read",
   scopes: SCOPES.eventsRead,
@@ -1030,9 +1054,9 @@ const listNotifications = listTool({
   operation: "calendars/get-event-notification",
   input: z.strictObject({
     calendarId,
-    isActive: z.boolean().optional(),
+    isActive: z.boolean().optional().describe("Active"),
     deleted: z.boolean().optional().describe("Only deleted"),
-    ...pagingInputs(100),
+    cursor: cursorInput,
   }),
   output: pageOut("notifications", NotificationOut),
   http: {
@@ -1056,7 +1080,7 @@ const listNotifications = listTool({
 const getNotification = requestTool({
   name: "calendars_get_notification",
   title: "Get calendar notification",
-  description: "Get a calendar notification.",
+  description: "Get calendar notification.",
   toolset,
   kind: "read",
   scopes: SCOPES.eventsRead,
@@ -1078,7 +1102,7 @@ const createNotificationHttp: HttpMapping = {
 const createNotification = defineTool({
   name: "calendars_create_notification",
   title: "Create calendar notification",
-  description: "Add a calendar notification or reminder.",
+  description: "Add notification or reminder.",
   toolset,
   kind: "create",
   scopes: SCOPES.eventsWrite,
@@ -1106,7 +1130,7 @@ const createNotification = defineTool({
 const updateNotification = requestTool({
   name: "calendars_update_notification",
   title: "Update calendar notification",
-  description: "Update a calendar notification.",
+  description: "Update calendar notification.",
   toolset,
   kind: "update",
   scopes: SCOPES.eventsWrite,
@@ -1115,10 +1139,10 @@ const updateNotification = requestTool({
   input: z.strictObject({
     calendarId,
     notificationId,
-    isActive: z.boolean().optional(),
-    subject: z.string().optional(),
-    body: z.string().optional(),
     more: openObject({
+      isActive: z.boolean().optional(),
+      subject: z.string().optional(),
+      body: z.string().optional(),
       notificationType: z.enum(NOTIFICATION_TYPES).optional(),
       channel: z.enum(CHANNELS).optional(),
       receiverType: z.enum(RECEIVERS).optional(),
@@ -1127,7 +1151,7 @@ const updateNotification = requestTool({
       deleted: z.boolean().optional(),
       ...notificationExtras,
     })
-      .describe("Also: beforeTime [{timeOffset, unit}], channel, …")
+      .describe("subject, body, isActive, …")
       .optional(),
   }),
   output: z.object({ message: z.string() }),
@@ -1139,7 +1163,7 @@ const updateNotification = requestTool({
 const deleteNotification = requestTool({
   name: "calendars_delete_notification",
   title: "Delete calendar notification",
-  description: "Delete a calendar notification.",
+  description: "Delete calendar notification.",
   toolset,
   kind: "remove",
   scopes: SCOPES.eventsWrite,
@@ -1154,19 +1178,19 @@ const deleteNotification = requestTool({
 // ---------------------------------------------------------------------------------------------
 // Rooms and equipment.
 
-const resourceType = z.enum(["rooms", "equipments"]);
+const resourceType = z.enum(["rooms", "equipments"]).describe("Kind");
 const resourceId = idInput("Resource");
 const resourcePath = "/calendars/resources/{resourceType}/{id}";
 const ResourceResult = z.object({ resource: ResourceOut });
 const resourceResult = (body: unknown) => ({ resource: shapeResource(body) });
 
-const resourceFields = {
-  quantity: atLeast(0).optional().describe("Equipment count"),
-  capacity: atLeast(0).optional().describe("Room capacity"),
-};
-
-/** `outOfService`: how many of the quantity are broken; `calendarIds`: its service calendars. */
+/**
+ * `quantity`: how many of the equipment; `capacity`: people a room holds; `outOfService`: how
+ * many of the quantity are broken; `calendarIds`: its service calendars.
+ */
 const resourceExtras = {
+  quantity: atLeast(0).optional(),
+  capacity: atLeast(0).optional(),
   description: z.string().optional(),
   outOfService: atLeast(0).optional(),
   calendarIds: z.array(z.string()).optional(),
@@ -1181,7 +1205,7 @@ const listResources = listTool({
   scopes: SCOPES.resourcesRead,
   scope: "location",
   operation: "calendars/fetch-calendar-resources",
-  input: z.strictObject({ resourceType, locationId: locationIdInput, ...pagingInputs(100) }),
+  input: z.strictObject({ resourceType, locationId: locationIdInput, cursor: cursorInput }),
   output: pageOut("resources", ResourceOut),
   http: {
     method: "GET",
@@ -1201,7 +1225,7 @@ const listResources = listTool({
 const getResource = requestTool({
   name: "calendars_get_resource",
   title: "Get room or equipment",
-  description: "Get a room or equipment.",
+  description: "Get room or equipment.",
   toolset,
   kind: "read",
   scopes: SCOPES.resourcesRead,
@@ -1216,7 +1240,7 @@ const getResource = requestTool({
 const createResource = requestTool({
   name: "calendars_create_resource",
   title: "Create room or equipment",
-  description: "Create a room or equipment.",
+  description: "Create room or equipment.",
   toolset,
   kind: "create",
   scopes: SCOPES.resourcesWrite,
@@ -1225,9 +1249,8 @@ const createResource = requestTool({
   input: z.strictObject({
     resourceType,
     locationId: locationIdInput,
-    name: text,
-    ...resourceFields,
-    more: openObject(resourceExtras).optional(),
+    name: text.describe("Name"),
+    more: openObject(resourceExtras, ["quantity", "capacity"]).optional(),
   }),
   output: ResourceResult,
   http: {
@@ -1236,13 +1259,13 @@ const createResource = requestTool({
     version: VERSION,
     body: "rest",
   },
-  prepare: ({ quantity, capacity, more }) => ({
+  prepare: ({ more }) => ({
     ...more,
     more: undefined,
     description: more?.description ?? "",
-    quantity: quantity ?? 1,
+    quantity: more?.quantity ?? 1,
     outOfService: more?.outOfService ?? 0,
-    capacity: capacity ?? 1,
+    capacity: more?.capacity ?? 1,
     calendarIds: more?.calendarIds ?? [],
   }),
   shape: resourceResult,
@@ -1251,7 +1274,7 @@ const createResource = requestTool({
 const updateResource = requestTool({
   name: "calendars_update_resource",
   title: "Update room or equipment",
-  description: "Update a room or equipment.",
+  description: "Update room or equipment.",
   toolset,
   kind: "update",
   scopes: SCOPES.resourcesWrite,
@@ -1260,9 +1283,11 @@ const updateResource = requestTool({
   input: z.strictObject({
     resourceType,
     resourceId,
-    name: text.optional(),
-    ...resourceFields,
-    more: openObject({ ...resourceExtras, isActive: z.boolean().optional() }).optional(),
+    name: text.optional().describe("Name"),
+    more: openObject({ ...resourceExtras, isActive: z.boolean().optional() }, [
+      "quantity",
+      "capacity",
+    ]).optional(),
   }),
   output: ResourceResult,
   http: {
@@ -1279,7 +1304,7 @@ const updateResource = requestTool({
 const deleteResource = requestTool({
   name: "calendars_delete_resource",
   title: "Delete room or equipment",
-  description: "Delete a room or equipment.",
+  description: "Delete room or equipment.",
   toolset,
   kind: "remove",
   scopes: SCOPES.resourcesWrite,
@@ -1314,7 +1339,7 @@ const rulesBody = ({ rules }: { rules?: string[] }) => ({ rules: rules && toSche
 const listSchedules = listTool({
   name: "calendars_list_schedules",
   title: "List availability schedules",
-  description: "List a user's availability schedules.",
+  description: "List user availability schedules.",
   toolset,
   kind: "read",
   scopes: SCOPES.read,
@@ -1324,7 +1349,7 @@ const listSchedules = listTool({
     locationId: locationIdInput,
     userId,
     calendarId: calendarId.optional(),
-    ...pagingInputs(100),
+    cursor: cursorInput,
   }),
   output: pageOut("schedules", ScheduleOut),
   http: {
@@ -1345,7 +1370,7 @@ const listSchedules = listTool({
 const getSchedule = requestTool({
   name: "calendars_get_schedule",
   title: "Get availability schedule",
-  description: "Get an availability schedule.",
+  description: "Get availability schedule.",
   toolset,
   kind: "read",
   scopes: SCOPES.read,
@@ -1360,7 +1385,7 @@ const getSchedule = requestTool({
 const createSchedule = requestTool({
   name: "calendars_create_schedule",
   title: "Create availability schedule",
-  description: "Create a user's availability schedule.",
+  description: "Create user availability schedule.",
   toolset,
   kind: "create",
   scopes: SCOPES.write,
@@ -1369,10 +1394,10 @@ const createSchedule = requestTool({
   input: z.strictObject({
     locationId: locationIdInput,
     userId,
-    name: text,
+    name: text.describe("Name"),
     timezone: scheduleZoneInput,
     rules: scheduleRulesInput,
-    calendarIds: z.array(z.string()).optional().describe("Calendars to apply to"),
+    calendarIds: z.array(z.string()).optional().describe("Calendar ids"),
   }),
   output: ScheduleResult,
   http: { method: "POST", path: "/calendars/schedules", version: VERSION, body: "rest" },
@@ -1383,7 +1408,7 @@ const createSchedule = requestTool({
 const updateSchedule = requestTool({
   name: "calendars_update_schedule",
   title: "Update availability schedule",
-  description: "Update a schedule; rules given replace all.",
+  description: "Update schedule; rules replace all.",
   toolset,
   kind: "update",
   scopes: SCOPES.write,
@@ -1391,7 +1416,7 @@ const updateSchedule = requestTool({
   operation: "calendars/updateSchedule",
   input: z.strictObject({
     scheduleId,
-    name: text.optional(),
+    name: text.optional().describe("Name"),
     timezone: scheduleZoneInput.optional(),
     rules: scheduleRulesInput.optional(),
   }),
@@ -1410,7 +1435,7 @@ const updateSchedule = requestTool({
 const deleteSchedule = requestTool({
   name: "calendars_delete_schedule",
   title: "Delete availability schedule",
-  description: "Delete an availability schedule.",
+  description: "Delete availability schedule.",
   toolset,
   kind: "remove",
   scopes: SCOPES.write,
@@ -1425,7 +1450,7 @@ const deleteSchedule = requestTool({
 const applySchedule = requestTool({
   name: "calendars_apply_schedule",
   title: "Apply schedule to calendar",
-  description: "Make a calendar follow a schedule.",
+  description: "Make calendar follow schedule.",
   toolset,
   kind: "add",
   scopes: SCOPES.write,
@@ -1440,7 +1465,7 @@ const applySchedule = requestTool({
 const removeScheduleFromCalendar = requestTool({
   name: "calendars_remove_schedule_from_calendar",
   title: "Remove schedule from calendar",
-  description: "Stop a calendar following a schedule.",
+  description: "Stop calendar following schedule.",
   toolset,
   kind: "remove",
   scopes: SCOPES.write,

@@ -2,14 +2,16 @@
 // (contacts.json, Version 2021-07-28), plus contacts_find, which turns a description into a contact.
 import { z } from "zod";
 import {
-  countInput,
+  emailInput,
   cursorInput,
   defineTool,
   idInput,
   listTool,
   locationIdInput,
   openObject,
+  pageSizeInput,
   pagingInputs,
+  spreadMore,
   requestTool,
   callGhl,
   type HttpMapping,
@@ -67,32 +69,34 @@ const customFields = z
   )
   .describe("Custom field values");
 
+/** The rarely used fields of a contact, in `more`. */
+const contactMore = {
+  name: z.string().optional(),
+  assignedTo: z.string().optional(),
+  customFields: customFields.optional(),
+  address1: z.string().optional(),
+  city: z.string().optional(),
+  state: z.string().optional(),
+  postalCode: z.string().optional(),
+  country: z.string().length(2, "must be a 2-letter country code, e.g. US").optional(),
+  website: z.string().optional(),
+  timezone: z.string().optional(),
+  dateOfBirth: z.string().optional(),
+  source: z.string().optional(),
+  dnd: z.boolean().optional(),
+};
+
 /** The fields a person fills in on a contact; create, update and upsert share them. */
 const contactFields = {
-  firstName: z.string().optional(),
-  lastName: z.string().optional(),
-  email: z.email().optional(),
+  firstName: z.string().optional().describe("First name"),
+  lastName: z.string().optional().describe("Last name"),
+  email: emailInput().optional(),
   phone: z.string().optional().describe("Any format"),
-  companyName: z.string().optional(),
-  tags: z.array(z.string()).optional(),
-  more: openObject(
-    {
-      name: z.string().optional(),
-      assignedTo: z.string().optional(),
-      customFields: customFields.optional(),
-      address1: z.string().optional(),
-      city: z.string().optional(),
-      state: z.string().optional(),
-      postalCode: z.string().optional(),
-      country: z.string().length(2, "must be a 2-letter country code, e.g. US").optional(),
-      website: z.string().optional(),
-      timezone: z.string().optional(),
-      dateOfBirth: z.string().optional(),
-      source: z.string().optional(),
-      dnd: z.boolean().optional(),
-    },
-    ["customFields", "assignedTo", "address1", "source"],
-  ).optional(),
+  tags: z.array(z.string()).optional().describe("Tag names"),
+  more: openObject({ companyName: z.string().optional(), ...contactMore }, [
+    "companyName",
+    "customFields",
+  ]).optional(),
 };
 
 /** Phones go to GHL as E.164, and the rarely used fields join the body at the top level. */
@@ -110,7 +114,7 @@ const ContactResult = z.object({ contact: ContactOut });
 const getContact = requestTool({
   name: "contacts_get",
   title: "Get contact",
-  description: "Get a contact.",
+  description: "Get contact.",
   toolset,
   kind: "read",
   scopes: READ,
@@ -163,15 +167,17 @@ const filter = z.strictObject({
         (FILTER_FIELDS as readonly string[]).includes(name) || /^customFields\.\w+$/.test(name),
       `must be one of ${FILTER_FIELDS.join(", ")}, or customFields.<id>`,
     )
-    .describe("e.g. tags, email, customFields.<id>"),
-  operator: z.enum(["eq", "not_eq", "contains", "not_contains", "exists", "not_exists", "range"]),
+    .describe("e.g. tags, customFields.<id>"),
+  operator: z
+    .enum(["eq", "not_eq", "contains", "not_contains", "exists", "not_exists", "range"])
+    .describe("Test"),
   value: z
     .union([z.string(), z.number(), z.boolean()])
     .refine((v) => typeof v !== "string" || v.length <= 75, "must be at most 75 characters")
     .optional()
     .describe("Not for exists/range"),
-  gte: z.string().optional(),
-  lte: z.string().optional(),
+  gte: z.string().optional().describe("From"),
+  lte: z.string().optional().describe("To"),
 });
 
 /** GHL's filter form: a range's bounds go inside `value`. */
@@ -182,7 +188,7 @@ function wireFilter({ gte, lte, ...rest }: z.infer<typeof filter>) {
 const searchContacts = listTool({
   name: "contacts_search",
   title: "Search contacts",
-  description: "Search contacts by text and filters.",
+  description: "Search contacts.",
   toolset,
   kind: "read",
   scopes: READ,
@@ -193,13 +199,16 @@ const searchContacts = listTool({
     query: z
       .string()
       .refine((text) => text.length <= 75, "must be at most 75 characters")
-      .optional(),
-    filters: z.array(filter).optional().describe("All must hold unless matchAny"),
-    matchAny: z.boolean().optional(),
-    sortBy: z
-      .enum(["dateAdded", "dateUpdated", "firstNameLowerCase", "lastNameLowerCase"])
-      .optional(),
-    sortDirection: z.enum(["asc", "desc"]).optional(),
+      .optional()
+      .describe("Text"),
+    filters: z.array(filter).optional().describe("All must hold unless more.matchAny"),
+    more: openObject({
+      sortBy: z
+        .enum(["dateAdded", "dateUpdated", "firstNameLowerCase", "lastNameLowerCase"])
+        .optional(),
+      sortDirection: z.enum(["asc", "desc"]).optional(),
+      matchAny: z.boolean().optional(),
+    }).optional(),
     ...pagingInputs(100),
   }),
   output: pageOut("contacts", ContactOut),
@@ -209,7 +218,8 @@ const searchContacts = listTool({
     version: VERSION,
     body: ["locationId", "query", "filters", "sort"],
   },
-  prepare: ({ filters, matchAny, sortBy, sortDirection }) => ({
+  prepare: ({ filters, more: { matchAny, sortBy, sortDirection } = {} }) => ({
+    more: undefined,
     filters: filters?.length
       ? matchAny
         ? [{ group: "OR", filters: filters.map(wireFilter) }]
@@ -233,7 +243,7 @@ const searchContacts = listTool({
 const listByBusiness = listTool({
   name: "contacts_list_by_business",
   title: "List a business's contacts",
-  description: "List a business's contacts.",
+  description: "List business contacts.",
   toolset,
   kind: "read",
   scopes: READ,
@@ -242,8 +252,8 @@ const listByBusiness = listTool({
   input: z.strictObject({
     businessId: idInput("Business"),
     locationId: locationIdInput,
-    query: z.string().optional(),
-    ...pagingInputs(100),
+    query: z.string().optional().describe("Text"),
+    cursor: cursorInput,
   }),
   output: pageOut("contacts", ContactOut),
   http: {
@@ -264,7 +274,7 @@ const listByBusiness = listTool({
 const findDuplicate = requestTool({
   name: "contacts_find_duplicate",
   title: "Find duplicate contact",
-  description: "Find the duplicate of an email or phone.",
+  description: "Find duplicate by email or phone.",
   toolset,
   kind: "read",
   scopes: READ,
@@ -273,7 +283,7 @@ const findDuplicate = requestTool({
   input: z
     .strictObject({
       locationId: locationIdInput,
-      email: z.email().optional(),
+      email: emailInput().optional(),
       number: z.string().optional().describe("Phone"),
     })
     .refine((v) => v.email || v.number, { message: "give email or number", path: ["email"] }),
@@ -327,7 +337,7 @@ function contactListTool(options: {
 const listTasks = contactListTool({
   name: "contacts_list_tasks",
   title: "List contact tasks",
-  description: "List a contact's tasks.",
+  description: "List contact tasks.",
   operation: "contacts/get-all-tasks",
   path: "/contacts/{contactId}/tasks",
   key: "tasks",
@@ -338,7 +348,7 @@ const listTasks = contactListTool({
 const listNotes = contactListTool({
   name: "contacts_list_notes",
   title: "List contact notes",
-  description: "List a contact's notes.",
+  description: "List contact notes.",
   operation: "contacts/get-all-notes",
   path: "/contacts/{contactId}/notes",
   key: "notes",
@@ -349,7 +359,7 @@ const listNotes = contactListTool({
 const listAppointments = contactListTool({
   name: "contacts_list_appointments",
   title: "List contact appointments",
-  description: "List a contact's appointments.",
+  description: "List contact appointments.",
   operation: "contacts/get-appointments-for-contact",
   path: "/contacts/{contactId}/appointments",
   key: "events",
@@ -360,7 +370,7 @@ const listAppointments = contactListTool({
 const getTask = requestTool({
   name: "contacts_get_task",
   title: "Get contact task",
-  description: "Get a task.",
+  description: "Get task.",
   toolset,
   kind: "read",
   scopes: READ,
@@ -375,7 +385,7 @@ const getTask = requestTool({
 const getNote = requestTool({
   name: "contacts_get_note",
   title: "Get contact note",
-  description: "Get a note.",
+  description: "Get note.",
   toolset,
   kind: "read",
   scopes: READ,
@@ -421,7 +431,7 @@ const listContacts = listTool({
   operation: "contacts/get-contacts",
   input: z.strictObject({
     locationId: locationIdInput,
-    query: z.string().optional(),
+    query: z.string().optional().describe("Text"),
     ...pagingInputs(100),
   }),
   output: pageOut("contacts", ContactOut),
@@ -442,7 +452,7 @@ const listContacts = listTool({
 const createContact = requestTool({
   name: "contacts_create",
   title: "Create contact",
-  description: "Create a contact; duplicates fail (use contacts_upsert).",
+  description: "Create contact; duplicates fail.",
   toolset,
   kind: "create",
   scopes: WRITE,
@@ -456,12 +466,17 @@ const createContact = requestTool({
   summary: ({ contact }) => `Created contact ${contact.name ?? contact.id} (${contact.id}).`,
 });
 
-const { companyName: _companyName, ...updatableFields } = contactFields;
+/** GHL's update takes no company name. */
+const updatableFields = {
+  ...contactFields,
+  tags: contactFields.tags.describe("Replace all tags"),
+  more: openObject(contactMore, ["customFields", "assignedTo"]).optional(),
+};
 
 const updateContact = requestTool({
   name: "contacts_update",
   title: "Update contact",
-  description: "Update a contact; tags given replace all its tags.",
+  description: "Update contact; tags replace all.",
   toolset,
   kind: "update",
   scopes: WRITE,
@@ -477,7 +492,7 @@ const updateContact = requestTool({
 const upsertContact = requestTool({
   name: "contacts_upsert",
   title: "Create or update contact",
-  description: "Create or update a contact by email or phone.",
+  description: "Upsert contact by email/phone.",
   toolset,
   kind: "update",
   scopes: WRITE,
@@ -501,7 +516,7 @@ const succeeded = (body: unknown) => ({
 const deleteContact = requestTool({
   name: "contacts_delete",
   title: "Delete contact",
-  description: "Delete a contact with its tasks and notes.",
+  description: "Delete contact, its tasks and notes.",
   toolset,
   kind: "remove",
   scopes: WRITE,
@@ -521,7 +536,7 @@ const tagsResult = (body: unknown) => ({
 const addTags = requestTool({
   name: "contacts_add_tags",
   title: "Add tags to contact",
-  description: "Add tags to a contact.",
+  description: "Add contact tags.",
   toolset,
   kind: "add",
   scopes: WRITE,
@@ -536,7 +551,7 @@ const addTags = requestTool({
 const removeTags = requestTool({
   name: "contacts_remove_tags",
   title: "Remove tags from contact",
-  description: "Remove tags from a contact.",
+  description: "Remove contact tags.",
   toolset,
   kind: "remove",
   scopes: WRITE,
@@ -551,7 +566,7 @@ const removeTags = requestTool({
 const bulkTags = requestTool({
   name: "contacts_bulk_update_tags",
   title: "Add or remove tags in bulk",
-  description: "Add or remove tags on many contacts.",
+  description: "Add/remove tags in bulk.",
   toolset,
   kind: "update",
   scopes: WRITE,
@@ -560,14 +575,13 @@ const bulkTags = requestTool({
   input: z
     .strictObject({
       locationId: locationIdInput,
-      type: z.enum(["add", "remove"]),
+      type: z.enum(["add", "remove"]).describe("Action"),
       contacts: z
         .array(nonEmpty)
-        .max(100)
-        .refine((ids) => ids.length > 0, "must name at least one contact")
+        .refine((ids) => ids.length > 0 && ids.length <= 100, "must name 1 to 100 contacts")
         .describe("Contact ids"),
       tags: z.array(nonEmpty).describe("Tag names"),
-      removeAllTags: z.boolean().optional().describe("Remove every tag"),
+      removeAllTags: z.boolean().optional().describe("All tags"),
     })
     .refine((v) => !v.removeAllTags || v.type === "remove", {
       message: "removeAllTags only works with type remove",
@@ -583,10 +597,15 @@ const bulkTags = requestTool({
   shape: (body) => ({ ...(body as object), succeeded: Boolean(field(body, "succeeded") ?? true) }),
 });
 
+const taskMore = openObject({
+  body: z.string().optional(),
+  assignedTo: z.string().optional(),
+}).optional();
+
 const createTask = requestTool({
   name: "contacts_create_task",
   title: "Create contact task",
-  description: "Create a contact task.",
+  description: "Create contact task.",
   toolset,
   kind: "create",
   scopes: WRITE,
@@ -594,11 +613,10 @@ const createTask = requestTool({
   operation: "contacts/create-task",
   input: z.strictObject({
     contactId,
-    title: nonEmpty,
-    body: z.string().optional().describe("Details"),
+    title: nonEmpty.describe("Title"),
     dueDate: dateTimeInput(),
-    completed: z.boolean().optional(),
-    assignedTo: z.string().optional().describe("User id"),
+    completed: z.boolean().optional().describe("Done"),
+    more: taskMore,
   }),
   output: z.object({ task: TaskOut }),
   http: {
@@ -607,7 +625,8 @@ const createTask = requestTool({
     version: VERSION,
     body: ["title", "body", "dueDate", "completed", "assignedTo"],
   },
-  prepare: ({ dueDate, completed }) => ({
+  prepare: ({ dueDate, completed, more }) => ({
+    ...spreadMore({ more }),
     dueDate: toUtcIso(dueDate),
     completed: completed ?? false,
   }),
@@ -618,7 +637,7 @@ const createTask = requestTool({
 const updateTask = requestTool({
   name: "contacts_update_task",
   title: "Update contact task",
-  description: "Update a task.",
+  description: "Update task.",
   toolset,
   kind: "update",
   scopes: WRITE,
@@ -627,11 +646,10 @@ const updateTask = requestTool({
   input: z.strictObject({
     contactId,
     taskId,
-    title: nonEmpty.optional(),
-    body: z.string().optional().describe("Details"),
+    title: nonEmpty.optional().describe("Title"),
     dueDate: dateTimeInput().optional(),
-    completed: z.boolean().optional(),
-    assignedTo: z.string().optional().describe("User id"),
+    completed: z.boolean().optional().describe("Done"),
+    more: taskMore,
   }),
   output: z.object({ task: TaskOut }),
   http: {
@@ -640,20 +658,27 @@ const updateTask = requestTool({
     version: VERSION,
     body: ["title", "body", "dueDate", "completed", "assignedTo"],
   },
-  prepare: ({ dueDate }) => ({ dueDate: dueDate && toUtcIso(dueDate) }),
+  prepare: ({ dueDate, more }) => ({
+    ...spreadMore({ more }),
+    dueDate: dueDate && toUtcIso(dueDate),
+  }),
   shape: (body) => ({ task: shapeTask(field(body, "task")) }),
 });
 
 const completeTask = requestTool({
   name: "contacts_complete_task",
   title: "Complete contact task",
-  description: "Complete or reopen a task.",
+  description: "Complete or reopen task.",
   toolset,
   kind: "update",
   scopes: WRITE,
   scope: "record",
   operation: "contacts/update-task-completed",
-  input: z.strictObject({ contactId, taskId, completed: z.boolean().default(true) }),
+  input: z.strictObject({
+    contactId,
+    taskId,
+    completed: z.boolean().default(true).describe("Done"),
+  }),
   output: z.object({ task: TaskOut }),
   http: {
     method: "PUT",
@@ -669,7 +694,7 @@ const completeTask = requestTool({
 const deleteTask = requestTool({
   name: "contacts_delete_task",
   title: "Delete contact task",
-  description: "Delete a task.",
+  description: "Delete task.",
   toolset,
   kind: "remove",
   scopes: WRITE,
@@ -682,22 +707,25 @@ const deleteTask = requestTool({
 });
 
 const noteFields = {
-  body: nonEmpty,
-  title: z.string().optional(),
-  userId: z.string().optional().describe("Author id"),
-  pinned: z.boolean().optional(),
+  body: nonEmpty.describe("Text"),
+  more: openObject({
+    title: z.string().optional(),
+    userId: z.string().optional(),
+    pinned: z.boolean().optional(),
+  }).optional(),
 };
 
 const createNote = requestTool({
   name: "contacts_create_note",
   title: "Create contact note",
-  description: "Add a note to a contact.",
+  description: "Add contact note.",
   toolset,
   kind: "create",
   scopes: WRITE,
   scope: "record",
   operation: "contacts/create-note",
   input: z.strictObject({ contactId, ...noteFields }),
+  prepare: spreadMore,
   output: z.object({ note: NoteOut }),
   http: {
     method: "POST",
@@ -711,13 +739,14 @@ const createNote = requestTool({
 const updateNote = requestTool({
   name: "contacts_update_note",
   title: "Update contact note",
-  description: "Update a note.",
+  description: "Update note.",
   toolset,
   kind: "update",
   scopes: WRITE,
   scope: "record",
   operation: "contacts/update-note",
   input: z.strictObject({ contactId, noteId, ...noteFields, body: noteFields.body.optional() }),
+  prepare: spreadMore,
   output: z.object({ note: NoteOut }),
   http: {
     method: "PUT",
@@ -732,7 +761,7 @@ const updateNote = requestTool({
 const deleteNote = requestTool({
   name: "contacts_delete_note",
   title: "Delete contact note",
-  description: "Delete a note.",
+  description: "Delete note.",
   toolset,
   kind: "remove",
   scopes: WRITE,
@@ -754,7 +783,7 @@ const campaignId = idInput("Campaign");
 const addToCampaign = requestTool({
   name: "contacts_add_to_campaign",
   title: "Add contact to campaign",
-  description: "Add a contact to a campaign.",
+  description: "Add contact to campaign.",
   toolset,
   kind: "add",
   scopes: WRITE,
@@ -774,7 +803,7 @@ const addToCampaign = requestTool({
 const removeFromCampaign = requestTool({
   name: "contacts_remove_from_campaign",
   title: "Remove contact from campaign",
-  description: "Remove a contact from a campaign.",
+  description: "Remove contact from campaign.",
   toolset,
   kind: "remove",
   scopes: WRITE,
@@ -793,7 +822,7 @@ const removeFromCampaign = requestTool({
 const removeFromAllCampaigns = requestTool({
   name: "contacts_remove_from_all_campaigns",
   title: "Remove contact from all campaigns",
-  description: "Remove a contact from every campaign.",
+  description: "Remove contact from all campaigns.",
   toolset,
   kind: "remove",
   scopes: WRITE,
@@ -835,7 +864,7 @@ const lookups = {
 const findContact = defineTool({
   name: "contacts_find",
   title: "Find contact",
-  description: "Find a contact by name, email, phone or id.",
+  description: "Find contact by name, email, phone or id.",
   toolset,
   kind: "read",
   scopes: READ,
@@ -847,7 +876,7 @@ const findContact = defineTool({
       .refine((text) => text !== "" && text.length <= 200, "must be 1 to 200 characters")
       .describe("What you know"),
     locationId: locationIdInput,
-    limit: countInput(20).default(5),
+    limit: pageSizeInput(20).default(5),
   }),
   output: findOutput,
   async run({ query, locationId, limit }, ctx) {

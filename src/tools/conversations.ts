@@ -6,12 +6,14 @@ import { GhlError } from "../ghl/errors.js";
 import {
   buildRequest,
   defineTool,
+  cursorInput,
   idInput,
   listTool,
   wholeNumberInput,
   locationIdInput,
   openObject,
   pagingInputs,
+  spreadMore,
   requestTool,
   type HttpMapping,
   type ToolContext,
@@ -136,7 +138,7 @@ const startAfterDatePager: Pager = {
 const searchConversations = listTool({
   name: "conversations_search",
   title: "Search conversations",
-  description: "Search conversations, latest message first.",
+  description: "Search conversations.",
   toolset,
   kind: "read",
   scopes: READ,
@@ -144,10 +146,14 @@ const searchConversations = listTool({
   operation: "conversations/search-conversation",
   input: z.strictObject({
     locationId: locationIdInput,
-    contactId: z.string().optional(),
-    query: z.string().optional(),
-    status: z.enum(["unread", "starred"]).optional(),
-    assignedTo: z.string().optional().describe("User id or unassigned"),
+    contactId: z.string().optional().describe("Contact"),
+    query: z.string().optional().describe("Text"),
+    more: openObject({
+      status: z.enum(["unread", "starred"]).optional(),
+      assignedTo: z.string().optional().describe("User id or unassigned"),
+    })
+      .describe("status unread|starred, assignedTo")
+      .optional(),
     ...pagingInputs(100),
   }),
   output: pageOut("conversations", ConversationOut),
@@ -157,6 +163,7 @@ const searchConversations = listTool({
     version: VERSION,
     query: ["locationId", "contactId", "query", "status", "assignedTo"],
   },
+  prepare: spreadMore,
   list: {
     items: (body) => arrayField(body, "conversations"),
     pager: startAfterDatePager,
@@ -175,7 +182,7 @@ const ConversationResult = z.object({ conversation: ConversationOut });
 const getConversation = requestTool({
   name: "conversations_get",
   title: "Get conversation",
-  description: "Get a conversation.",
+  description: "Get conversation.",
   toolset,
   kind: "read",
   scopes: READ,
@@ -190,7 +197,7 @@ const getConversation = requestTool({
 const createConversation = requestTool({
   name: "conversations_create",
   title: "Create conversation",
-  description: "Start a conversation with a contact.",
+  description: "Start conversation with contact.",
   toolset,
   kind: "create",
   scopes: WRITE,
@@ -211,7 +218,7 @@ const createConversation = requestTool({
 const updateConversation = requestTool({
   name: "conversations_update",
   title: "Update conversation",
-  description: "Mark a conversation read, unread or starred.",
+  description: "Mark conversation read, unread or starred.",
   toolset,
   kind: "update",
   scopes: WRITE,
@@ -221,7 +228,7 @@ const updateConversation = requestTool({
     conversationId,
     locationId: locationIdInput,
     unreadCount: wholeNumberInput().optional().describe("0 marks it read"),
-    starred: z.boolean().optional(),
+    starred: z.boolean().optional().describe("Star"),
   }),
   output: ConversationResult,
   http: {
@@ -240,7 +247,7 @@ const succeeded = (body: unknown) => ({
 const deleteConversation = requestTool({
   name: "conversations_delete",
   title: "Delete conversation",
-  description: "Delete a conversation and its messages.",
+  description: "Delete conversation and messages.",
   toolset,
   kind: "remove",
   scopes: WRITE,
@@ -305,7 +312,7 @@ const MESSAGE_TYPES = [
 const listMessages = listTool({
   name: "conversations_list_messages",
   title: "List conversation messages",
-  description: "List a conversation's messages.",
+  description: "List conversation messages.",
   toolset,
   kind: "read",
   scopes: MESSAGE_READ,
@@ -322,7 +329,7 @@ const listMessages = listTool({
       )
       .optional()
       .describe("e.g. TYPE_SMS"),
-    ...pagingInputs(100),
+    cursor: cursorInput,
   }),
   output: pageOut("messages", MessageOut),
   http: {
@@ -344,7 +351,7 @@ const listMessages = listTool({
 const getMessage = requestTool({
   name: "conversations_get_message",
   title: "Get message",
-  description: "Get a message.",
+  description: "Get message.",
   toolset,
   kind: "read",
   scopes: MESSAGE_READ,
@@ -364,7 +371,7 @@ const getMessage = requestTool({
 const getEmail = requestTool({
   name: "conversations_get_email",
   title: "Get email",
-  description: "Get an email message.",
+  description: "Get email message.",
   toolset,
   kind: "read",
   scopes: MESSAGE_READ,
@@ -440,7 +447,7 @@ const SendResult = z.object({
 const sendMessage = requestTool({
   name: "conversations_send_message",
   title: "Send message",
-  description: "Send or schedule a message to a contact.",
+  description: "Send or schedule message to contact.",
   toolset,
   kind: "send",
   scopes: MESSAGE_WRITE,
@@ -449,16 +456,19 @@ const sendMessage = requestTool({
   input: z.strictObject({
     contactId: idInput("Contact"),
     type: z.enum(CHANNELS).describe("Channel"),
-    message: z.string().optional(),
+    message: z.string().optional().describe("Text"),
     subject: z.string().optional().describe("For Email"),
     html: z.string().optional().describe("For Email"),
     scheduledAt: dateTimeInput().optional(),
-    more: openObject({
-      attachments: z.array(z.url()).optional(),
-      emailFrom: z.string().optional(),
-      fromNumber: z.string().optional(),
-      conversationProviderId: z.string().optional(),
-    }).optional(),
+    more: openObject(
+      {
+        attachments: z.array(z.url()).optional(),
+        emailFrom: z.string().optional(),
+        fromNumber: z.string().optional(),
+        conversationProviderId: z.string().optional(),
+      },
+      ["attachments", "emailFrom"],
+    ).optional(),
   }),
   output: SendResult,
   http: { method: "POST", path: "/conversations/messages", version: VERSION, body: "rest" },
@@ -484,7 +494,7 @@ const sendMessage = requestTool({
 const cancelScheduled = requestTool({
   name: "conversations_cancel_scheduled_message",
   title: "Cancel scheduled message",
-  description: "Cancel a scheduled message.",
+  description: "Cancel scheduled message.",
   toolset,
   kind: "remove",
   scopes: MESSAGE_WRITE,
@@ -515,7 +525,7 @@ const cancelScheduled = requestTool({
 const updateMessageStatus = requestTool({
   name: "conversations_update_message_status",
   title: "Update message status",
-  description: "Set a custom provider message's status.",
+  description: "Set custom provider message status.",
   toolset,
   kind: "update",
   scopes: MESSAGE_WRITE,
@@ -523,7 +533,7 @@ const updateMessageStatus = requestTool({
   operation: "conversations/update-message-status",
   input: z.strictObject({
     messageId,
-    status: z.enum(["delivered", "failed", "pending", "read"]),
+    status: z.enum(["delivered", "failed", "pending", "read"]).describe("Status"),
   }),
   output: SendResult,
   http: {
@@ -568,7 +578,7 @@ const RecordingOut = z.object({
 const getRecording = defineTool({
   name: "conversations_get_recording",
   title: "Get call recording",
-  description: "Get a call recording.",
+  description: "Get call recording.",
   toolset,
   kind: "read",
   scopes: MESSAGE_READ,
@@ -598,7 +608,7 @@ const transcriptionPath =
 const getTranscription = requestTool({
   name: "conversations_get_transcription",
   title: "Get call transcription",
-  description: "Get a call's transcription.",
+  description: "Get call transcription.",
   toolset,
   kind: "read",
   scopes: MESSAGE_READ,
@@ -629,7 +639,7 @@ const downloadHttp: HttpMapping = {
 const downloadTranscription = defineTool({
   name: "conversations_download_transcription",
   title: "Download call transcription",
-  description: "Get a call's transcription as plain text.",
+  description: "Call transcription as text.",
   toolset,
   kind: "read",
   scopes: MESSAGE_READ,
@@ -650,7 +660,7 @@ const downloadTranscription = defineTool({
 const agentTyping = requestTool({
   name: "conversations_live_chat_typing",
   title: "Show agent typing",
-  description: "Show or hide the agent typing indicator.",
+  description: "Show/hide agent typing indicator.",
   toolset,
   kind: "send",
   scopes: ["conversations/livechat.write"],
@@ -659,7 +669,7 @@ const agentTyping = requestTool({
   input: z.strictObject({
     conversationId,
     visitorId: idInput("Visitor"),
-    isTyping: z.boolean(),
+    isTyping: z.boolean().describe("Typing"),
     locationId: locationIdInput,
   }),
   output: SuccessOut,
@@ -697,8 +707,8 @@ const listTemplates = listTool({
   operation: "locations/GET-all-or-email-sms-templates",
   input: z.strictObject({
     locationId: locationIdInput,
-    type: z.enum(["sms", "email", "whatsapp"]).optional(),
-    ...pagingInputs(100),
+    type: z.enum(["sms", "email", "whatsapp"]).optional().describe("Channel"),
+    cursor: cursorInput,
   }),
   output: pageOut("templates", z.looseObject({ id: z.string(), name: z.string().optional() })),
   http: {

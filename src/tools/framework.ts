@@ -101,21 +101,31 @@ export const locationIdInput = z
   .optional()
   .describe("Default: configured location");
 
+const EMAIL = z.email();
+export const isEmail = (value: string) => EMAIL.safeParse(value).success;
+
+/** An email address, checked here rather than advertised as a `format` beside its description. */
+export function emailInput(description = "Email") {
+  return z.string().refine(isEmail, "must be an email address").describe(description);
+}
+
 /** The JSON Schema mark of an object advertised without its fields (see `openObject`). */
 export const OPEN_OBJECT = "x-ghl-open";
 
 /**
  * Rarely used fields of a large GHL body, gathered in one object that the model sees only as
  * "an object with these field names" while the framework validates every field strictly.
- * `examples` names the few worth advertising when the whole list would be long; an unknown field
+ * `examples` names the few worth advertising (by default the first three of a longer list, then
+ * "…"); an unknown field
  * is refused with the list of accepted ones (see `describeInvalidInput`).
  */
 export function openObject<Shape extends z.ZodRawShape>(
   shape: Shape,
   examples?: readonly (keyof Shape & string)[],
 ) {
-  const names = examples ? [...examples, "…"] : Object.keys(shape);
-  const description = `Also: ${names.join(", ")}`;
+  const keys = Object.keys(shape);
+  const names = examples ?? (keys.length > 4 ? keys.slice(0, 3) : keys);
+  const description = [...names, ...(names.length < keys.length ? ["…"] : [])].join(", ");
   return z
     .strictObject(shape)
     .meta({ [OPEN_OBJECT]: true })
@@ -129,12 +139,13 @@ export function spreadMore({ more }: { more?: object }): Record<string, unknown>
 
 /**
  * An id argument. The non-empty check is a refinement so the advertised schema stays short; the
- * argument's name says what it identifies (contactId), so a description is given only where the
- * name does not (eventId: "Appointment or blocked slot id").
+ * description is `what` (contactId: "Contact") unless a longer one is given.
  */
-export function idInput(what: string, description?: string) {
-  const id = z.string().refine((value) => value.trim() !== "", `must be a ${what} id`);
-  return description ? id.describe(description) : id;
+export function idInput(what: string, description = what) {
+  return z
+    .string()
+    .refine((value) => value.trim() !== "", `must be a ${what} id`)
+    .describe(description);
 }
 
 /** Calls GHL once, mapping inputs as `http` says. */
@@ -244,18 +255,31 @@ export function wholeNumberInput(min = 0) {
     .meta({ type: "integer" });
 }
 
-/**
- * The cursor every list tool takes: a page's `nextCursor`, passed back. It goes undescribed, as the
- * server's instructions and every page's summary ("more with nextCursor") say how it is used.
- */
-export const cursorInput = z.string().optional();
+/** The cursor every list tool takes: a page's `nextCursor`, passed back. */
+export const cursorInput = z.string().optional().describe("Page");
 
 /**
- * The paging inputs of a list tool: the cursor, and a page size of at most `maxLimit` (the tool's
- * `defaultLimit` when left out). A list GHL returns whole (`wholeListPager`) takes the cursor only.
+ * A page size from 1 to `max`, described as "Max <max>" rather than advertised as a bound; the
+ * framework refuses zero, fractions and larger numbers, naming the field.
+ */
+export function pageSizeInput(max: number) {
+  return z
+    .number()
+    .refine(
+      (n) => Number.isInteger(n) && n >= 1 && n <= max,
+      `must be a whole number from 1 to ${max}`,
+    )
+    .meta({ type: "integer" })
+    .describe(`Max ${max}`);
+}
+
+/**
+ * The paging inputs of a search tool: the cursor, and a page size of at most `maxLimit` (the
+ * tool's `defaultLimit` when left out). Other list tools take the cursor only and page at their
+ * default size.
  */
 export function pagingInputs(maxLimit: number) {
-  return { cursor: cursorInput, limit: countInput(maxLimit).optional() };
+  return { cursor: cursorInput, limit: pageSizeInput(maxLimit).optional() };
 }
 
 /** Fills in the location (and company) the call is about, and checks the caller may touch it. */

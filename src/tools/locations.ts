@@ -67,16 +67,16 @@ const shapeLocation = (location: unknown) => pick(location, LOCATION_FIELDS);
 const listLocations = listTool({
   name: "locations_list",
   title: "List locations",
-  description: "List the agency's sub-account locations.",
+  description: "List sub-accounts (agency token).",
   toolset,
   kind: "read",
   scopes: ["locations.readonly"],
   scope: "company",
   operation: "locations/search-locations",
   input: z.strictObject({
-    email: z.string().optional(),
+    email: z.string().optional().describe("Email"),
     order: z.enum(["asc", "desc"]).optional().describe("By creation date"),
-    ...pagingInputs(100),
+    cursor: cursorInput,
   }),
   output: pageOut("locations", IdOut),
   http: {
@@ -97,7 +97,7 @@ const listLocations = listTool({
 const getLocation = requestTool({
   name: "locations_get",
   title: "Get location",
-  description: "Get a location.",
+  description: "Get location.",
   toolset,
   kind: "read",
   scopes: ["locations.readonly"],
@@ -111,6 +111,14 @@ const getLocation = requestTool({
 
 const locationMore = openObject(
   {
+    /** With country code; 2-letter code; IANA zone; the snapshot to load. */
+    phone: z.string().optional(),
+    country: z
+      .string()
+      .refine((value) => /^[A-Z]{2}$/.test(value), "must be a 2-letter country code, e.g. US")
+      .optional(),
+    timezone: z.string().optional(),
+    snapshotId: z.string().optional(),
     address: z.string().optional(),
     city: z.string().optional(),
     state: z.string().optional(),
@@ -128,14 +136,14 @@ const locationMore = openObject(
       .strictObject({ firstName: z.string(), lastName: z.string(), email: z.email() })
       .optional(),
   },
-  ["address", "city", "website", "settings"],
+  ["phone", "country", "timezone"],
 );
 const LOCATION_MORE = Object.keys(locationMore.shape);
 
 const createLocation = requestTool({
   name: "locations_create",
   title: "Create location",
-  description: "Create a sub-account location (agency token).",
+  description: "Create sub-account (agency token).",
   toolset,
   kind: "create",
   scopes: ["locations.write"],
@@ -143,14 +151,6 @@ const createLocation = requestTool({
   operation: "locations/create-location",
   input: z.strictObject({
     name: text.describe("Business name"),
-    phone: z.string().optional().describe("With country code"),
-    country: z
-      .string()
-      .refine((value) => /^[A-Z]{2}$/.test(value), "must be a 2-letter country code, e.g. US")
-      .optional()
-      .describe("2-letter code"),
-    timezone: z.string().optional().describe("IANA zone"),
-    snapshotId: z.string().optional().describe("Snapshot to load"),
     more: locationMore.optional(),
   }),
   output: z.object({ location: IdOut }),
@@ -158,7 +158,7 @@ const createLocation = requestTool({
     method: "POST",
     path: "/locations/",
     version: VERSION,
-    body: ["companyId", "name", "phone", "country", "timezone", "snapshotId", ...LOCATION_MORE],
+    body: ["companyId", "name", ...LOCATION_MORE],
   },
   prepare: spreadMore,
   shape: (body) => ({ location: shapeLocation(body) }),
@@ -168,7 +168,7 @@ const createLocation = requestTool({
 const getCompany = requestTool({
   name: "locations_get_company",
   title: "Get company",
-  description: "Get the agency company (agency token).",
+  description: "Get company (agency token).",
   toolset,
   kind: "read",
   scopes: ["companies.readonly"],
@@ -224,7 +224,7 @@ const CustomFieldResult = z.object({ customField: IdOut });
 const listCustomFields = listTool({
   name: "locations_list_custom_fields",
   title: "List custom fields",
-  description: "List custom fields and their ids.",
+  description: "List custom fields.",
   toolset,
   kind: "read",
   scopes: CUSTOM_FIELDS_READ,
@@ -256,7 +256,7 @@ const fieldOptionsObject = openObject(
       .array(z.strictObject({ label: z.string(), prefillValue: z.string().optional() }))
       .optional(),
   },
-  ["placeholder", "position", "textBoxListOptions"],
+  ["placeholder", "position"],
 );
 const fieldOptions = fieldOptionsObject.optional();
 const FIELD_OPTIONS = Object.keys(fieldOptionsObject.shape);
@@ -268,7 +268,7 @@ const FIELD_OPTIONS = Object.keys(fieldOptionsObject.shape);
 const createCustomField = requestTool({
   name: "locations_create_custom_field",
   title: "Create custom field",
-  description: "Create a custom field.",
+  description: "Create custom field.",
   toolset,
   kind: "create",
   scopes: CUSTOM_FIELDS_WRITE,
@@ -276,19 +276,23 @@ const createCustomField = requestTool({
   operation: "locations/create-custom-field",
   input: z.strictObject({
     locationId: locationIdInput,
-    name: text,
-    dataType: z.enum([
-      "TEXT",
-      "LARGE_TEXT",
-      "NUMERICAL",
-      "PHONE",
-      "MONETORY",
-      "DATE",
-      "TEXTBOX_LIST",
-      "FILE_UPLOAD",
-    ]),
-    model: z.enum(["contact", "opportunity"]).default("contact"),
-    more: fieldOptions,
+    name: text.describe("Name"),
+    dataType: z
+      .enum([
+        "TEXT",
+        "LARGE_TEXT",
+        "NUMERICAL",
+        "PHONE",
+        "MONETORY",
+        "DATE",
+        "TEXTBOX_LIST",
+        "FILE_UPLOAD",
+      ])
+      .describe("Type"),
+    more: openObject(
+      { model: z.enum(["contact", "opportunity"]).optional(), ...fieldOptionsObject.shape },
+      ["model", "placeholder"],
+    ).optional(),
   }),
   output: CustomFieldResult,
   http: {
@@ -297,7 +301,7 @@ const createCustomField = requestTool({
     version: VERSION,
     body: "rest",
   },
-  prepare: spreadMore,
+  prepare: ({ more }) => ({ ...spreadMore({ more }), model: more?.model ?? "contact" }),
   shape: customFieldResult,
   summary: ({ customField }) =>
     `Created custom field ${customField.name} (${customField.id}, key ${customField.fieldKey}).`,
@@ -306,7 +310,7 @@ const createCustomField = requestTool({
 const updateCustomField = requestTool({
   name: "locations_update_custom_field",
   title: "Update custom field",
-  description: "Update a custom field.",
+  description: "Update custom field.",
   toolset,
   kind: "update",
   scopes: CUSTOM_FIELDS_WRITE,
@@ -315,7 +319,7 @@ const updateCustomField = requestTool({
   input: z.strictObject({
     locationId: locationIdInput,
     fieldId,
-    name: text,
+    name: text.describe("Name"),
     more: fieldOptions,
   }),
   output: CustomFieldResult,
@@ -333,7 +337,7 @@ const updateCustomField = requestTool({
 const deleteCustomField = requestTool({
   name: "locations_delete_custom_field",
   title: "Delete custom field",
-  description: "Delete a custom field and its values.",
+  description: "Delete custom field and values.",
   toolset,
   kind: "remove",
   scopes: CUSTOM_FIELDS_WRITE,
@@ -362,12 +366,12 @@ const customValueResult = (body: unknown) => ({
   customValue: shapeCustomValue(field(body, "customValue")),
 });
 const CustomValueResult = z.object({ customValue: IdOut });
-const customValueFields = { name: text, value: z.string() };
+const customValueFields = { name: text.describe("Name"), value: z.string().describe("Value") };
 
 const listCustomValues = listTool({
   name: "locations_list_custom_values",
   title: "List custom values",
-  description: "List custom values (merge fields).",
+  description: "List custom values.",
   toolset,
   kind: "read",
   scopes: CUSTOM_VALUES_READ,
@@ -381,7 +385,7 @@ const listCustomValues = listTool({
 const getCustomValue = requestTool({
   name: "locations_get_custom_value",
   title: "Get custom value",
-  description: "Get a custom value.",
+  description: "Get custom value.",
   toolset,
   kind: "read",
   scopes: CUSTOM_VALUES_READ,
@@ -396,7 +400,7 @@ const getCustomValue = requestTool({
 const createCustomValue = requestTool({
   name: "locations_create_custom_value",
   title: "Create custom value",
-  description: "Create a custom value.",
+  description: "Create custom value.",
   toolset,
   kind: "create",
   scopes: CUSTOM_VALUES_WRITE,
@@ -416,7 +420,7 @@ const createCustomValue = requestTool({
 const updateCustomValue = requestTool({
   name: "locations_update_custom_value",
   title: "Update custom value",
-  description: "Update a custom value.",
+  description: "Update custom value.",
   toolset,
   kind: "update",
   scopes: CUSTOM_VALUES_WRITE,
@@ -431,7 +435,7 @@ const updateCustomValue = requestTool({
 const deleteCustomValue = requestTool({
   name: "locations_delete_custom_value",
   title: "Delete custom value",
-  description: "Delete a custom value.",
+  description: "Delete custom value.",
   toolset,
   kind: "remove",
   scopes: CUSTOM_VALUES_WRITE,
@@ -470,7 +474,7 @@ const listTags = listTool({
 const getTag = requestTool({
   name: "locations_get_tag",
   title: "Get location tag",
-  description: "Get a location tag.",
+  description: "Get location tag.",
   toolset,
   kind: "read",
   scopes: TAGS_READ,
@@ -485,13 +489,13 @@ const getTag = requestTool({
 const createTag = requestTool({
   name: "locations_create_tag",
   title: "Create location tag",
-  description: "Create a location tag.",
+  description: "Create location tag.",
   toolset,
   kind: "create",
   scopes: TAGS_WRITE,
   scope: "location",
   operation: "locations/create-tag",
-  input: z.strictObject({ locationId: locationIdInput, name: text }),
+  input: z.strictObject({ locationId: locationIdInput, name: text.describe("Name") }),
   output: TagResult,
   http: {
     method: "POST",
@@ -505,7 +509,7 @@ const createTag = requestTool({
 const updateTag = requestTool({
   name: "locations_update_tag",
   title: "Rename location tag",
-  description: "Rename a tag everywhere.",
+  description: "Rename tag everywhere.",
   toolset,
   kind: "update",
   scopes: TAGS_WRITE,
@@ -520,7 +524,7 @@ const updateTag = requestTool({
 const deleteTag = requestTool({
   name: "locations_delete_tag",
   title: "Delete location tag",
-  description: "Delete a tag; contacts lose it too.",
+  description: "Delete tag from all contacts.",
   toolset,
   kind: "remove",
   scopes: TAGS_WRITE,
@@ -565,7 +569,7 @@ function shapeSearchedTask(task: unknown): Record<string, unknown> {
 const searchTasks = listTool({
   name: "locations_search_tasks",
   title: "Search tasks",
-  description: "Search tasks across all contacts.",
+  description: "Search all tasks.",
   toolset,
   kind: "read",
   scopes: ["locations/tasks.readonly"],
@@ -574,10 +578,14 @@ const searchTasks = listTool({
   input: z.strictObject({
     locationId: locationIdInput,
     completed: z.boolean().optional().describe("Omit for all"),
-    assignedTo: z.array(z.string()).optional().describe("User ids"),
-    contactIds: z.array(z.string()).optional(),
-    businessId: z.string().optional(),
-    query: z.string().optional().describe("Title or body text"),
+    query: z.string().optional().describe("Text"),
+    more: openObject({
+      assignedTo: z.array(z.string()).optional(),
+      contactIds: z.array(z.string()).optional(),
+      businessId: z.string().optional(),
+    })
+      .describe("assignedTo, contactIds, businessId")
+      .optional(),
     ...pagingInputs(100),
   }),
   output: pageOut("tasks", TaskOut),
@@ -588,6 +596,7 @@ const searchTasks = listTool({
     body: ["completed", "assignedTo", "contactIds", "businessId", "query"],
     rename: { contactIds: "contactId" },
   },
+  prepare: spreadMore,
   list: {
     items: (body) => arrayField(body, "tasks"),
     pager: offsetPager({ place: "body", offset: "skip", limit: "limit" }),

@@ -23,14 +23,17 @@ const toolset = "opportunities";
 const opportunityId = idInput("Opportunity");
 const contactId = idInput("Contact");
 const pipelineId = idInput("Pipeline");
-const stageId = z.string();
+const stageId = z.string().describe("Stage");
 const userId = z.string().describe("User id");
-const status = z.enum(["open", "won", "lost", "abandoned"]);
+const status = z.enum(["open", "won", "lost", "abandoned"]).describe("Status");
 const followers = z
   .array(z.string().refine((value) => value.trim() !== "", "must be a user id"))
   .refine((ids) => ids.length > 0, "must name at least one user")
   .describe("User ids");
-const name = z.string().refine((value) => value.trim() !== "", "must not be empty");
+const name = z
+  .string()
+  .refine((value) => value.trim() !== "", "must not be empty")
+  .describe("Name");
 
 /** Custom fields as `{fieldId: value}`, which GHL wants as `[{id, field_value}]`. */
 const customFieldValues = z
@@ -41,7 +44,7 @@ const customFieldValues = z
 const opportunityFields = {
   name: name.optional(),
   pipelineStageId: stageId.optional(),
-  monetaryValue: z.number().optional(),
+  monetaryValue: z.number().optional().describe("Value"),
 };
 
 /** `assignedTo` is a user id; `customFields` maps field ids to values. */
@@ -126,7 +129,7 @@ const startAfterPager: Pager = {
 const searchOpportunities = listTool({
   name: "opportunities_search",
   title: "Search opportunities",
-  description: "Search opportunities (deals).",
+  description: "Search opportunities.",
   toolset,
   kind: "read",
   scopes: READ,
@@ -134,16 +137,19 @@ const searchOpportunities = listTool({
   operation: "opportunities/search-opportunity",
   input: z.strictObject({
     locationId: locationIdInput,
-    query: z.string().optional(),
+    query: z.string().optional().describe("Text"),
     pipelineId: pipelineId.optional(),
-    pipelineStageId: stageId.optional(),
-    contactId: contactId.optional(),
     status: z.enum(["open", "won", "lost", "abandoned", "all"]).optional().describe("Default open"),
-    more: openObject({
-      assignedTo: userId.optional(),
-      startDate: dateInput("Created from").optional(),
-      endDate: dateInput("Created until").optional(),
-    }).optional(),
+    more: openObject(
+      {
+        pipelineStageId: stageId.optional(),
+        contactId: z.string().optional(),
+        assignedTo: userId.optional(),
+        startDate: dateInput("Created from").optional(),
+        endDate: dateInput("Created until").optional(),
+      },
+      ["contactId", "pipelineStageId", "startDate"],
+    ).optional(),
     ...pagingInputs(100),
   }),
   output: pageOut("opportunities", OpportunityOut),
@@ -202,7 +208,7 @@ const searchOpportunities = listTool({
 const getOpportunity = requestTool({
   name: "opportunities_get",
   title: "Get opportunity",
-  description: "Get an opportunity.",
+  description: "Get opportunity.",
   toolset,
   kind: "read",
   scopes: READ,
@@ -228,7 +234,7 @@ const PipelineOut = z.looseObject({
 const listPipelines = listTool({
   name: "opportunities_list_pipelines",
   title: "List pipelines",
-  description: "List pipelines with their stages.",
+  description: "List pipelines and stages.",
   toolset,
   kind: "read",
   scopes: READ,
@@ -261,13 +267,13 @@ const listPipelines = listTool({
 const listLostReasons = listTool({
   name: "opportunities_list_lost_reasons",
   title: "List lost reasons",
-  description: "List opportunity lost reasons.",
+  description: "List lost reasons.",
   toolset,
   kind: "read",
   scopes: READ,
   scope: "location",
   operation: "opportunities/get-lost-reason",
-  input: z.strictObject({ locationId: locationIdInput, ...pagingInputs(100) }),
+  input: z.strictObject({ locationId: locationIdInput, cursor: cursorInput }),
   output: pageOut("lostReasons", z.looseObject({ id: z.string(), name: z.string().optional() })),
   http: {
     method: "GET",
@@ -290,7 +296,7 @@ const listLostReasons = listTool({
 const createOpportunity = requestTool({
   name: "opportunities_create",
   title: "Create opportunity",
-  description: "Create an open opportunity for a contact.",
+  description: "Create open opportunity.",
   toolset,
   kind: "create",
   scopes: WRITE,
@@ -314,7 +320,7 @@ const createOpportunity = requestTool({
 const updateOpportunity = requestTool({
   name: "opportunities_update",
   title: "Update opportunity",
-  description: "Move or edit an opportunity.",
+  description: "Move or edit opportunity.",
   toolset,
   kind: "update",
   scopes: WRITE,
@@ -341,7 +347,7 @@ const updateOpportunity = requestTool({
 const updateStatus = requestTool({
   name: "opportunities_update_status",
   title: "Update opportunity status",
-  description: "Set an opportunity's status.",
+  description: "Set opportunity status.",
   toolset,
   kind: "update",
   scopes: WRITE,
@@ -371,7 +377,7 @@ const updateStatus = requestTool({
 const upsertOpportunity = requestTool({
   name: "opportunities_upsert",
   title: "Create or update opportunity",
-  description: "Create or update a contact's opportunity in a pipeline.",
+  description: "Create or update contact's opportunity.",
   toolset,
   kind: "update",
   scopes: WRITE,
@@ -396,7 +402,7 @@ const upsertOpportunity = requestTool({
 const deleteOpportunity = requestTool({
   name: "opportunities_delete",
   title: "Delete opportunity",
-  description: "Delete an opportunity.",
+  description: "Delete opportunity.",
   toolset,
   kind: "remove",
   scopes: WRITE,
@@ -421,7 +427,7 @@ const followersResult = (body: unknown) => ({
 const addFollowers = requestTool({
   name: "opportunities_add_followers",
   title: "Add opportunity followers",
-  description: "Add followers to an opportunity.",
+  description: "Add opportunity followers.",
   toolset,
   kind: "add",
   scopes: WRITE,
@@ -442,7 +448,7 @@ const addFollowers = requestTool({
 const removeFollowers = requestTool({
   name: "opportunities_remove_followers",
   title: "Remove opportunity followers",
-  description: "Remove followers from an opportunity.",
+  description: "Remove opportunity followers.",
   toolset,
   kind: "remove",
   scopes: WRITE,

@@ -3,6 +3,8 @@
 import { z } from "zod";
 import { GhlError } from "../ghl/errors.js";
 import {
+  emailInput,
+  isEmail,
   callGhl,
   cursorInput,
   idInput,
@@ -24,7 +26,7 @@ const WRITE = ["users.write"] as const;
 const toolset = "users";
 
 const userId = idInput("User");
-const role = z.enum(["admin", "user"]);
+const role = z.enum(["admin", "user"]).describe("Role");
 const type = z.enum(["account", "agency"]);
 
 /** PermissionsDto: every switch GHL has for what a user may see and do, all booleans. */
@@ -189,7 +191,7 @@ const searchUsers = withCompany(
   listTool({
     name: "users_search",
     title: "Search users",
-    description: "Search users (staff).",
+    description: "Search users.",
     toolset,
     kind: "read",
     scopes: READ,
@@ -197,7 +199,7 @@ const searchUsers = withCompany(
     operation: "users/search-users",
     input: z.strictObject({
       locationId: locationIdInput,
-      query: z.string().optional(),
+      query: z.string().optional().describe("Text"),
       role: role.optional(),
       ...pagingInputs(100),
     }),
@@ -232,8 +234,11 @@ const filterByEmail = listTool({
   scope: "company",
   operation: "users/filter-users-by-email",
   input: z.strictObject({
-    emails: z.array(z.email()).refine((list) => list.length > 0, "must name at least one email"),
-    ...pagingInputs(100),
+    emails: z
+      .array(z.string().refine(isEmail, "must be an email address"))
+      .refine((list) => list.length > 0, "must name at least one email")
+      .describe("Emails"),
+    cursor: cursorInput,
   }),
   output: pageOut("users", UserOut),
   http: {
@@ -259,7 +264,7 @@ const filterByEmail = listTool({
 const getUser = requestTool({
   name: "users_get",
   title: "Get user",
-  description: "Get a user and their permissions.",
+  description: "Get user and permissions.",
   toolset,
   kind: "read",
   scopes: READ,
@@ -293,18 +298,10 @@ const listByLocation = listTool({
   shape: ({ items, nextCursor }) => ({ users: items.map((user) => shapeUser(user)), nextCursor }),
 });
 
-/** Fields of both create and update. */
-const userFields = {
-  firstName: z.string().optional(),
-  lastName: z.string().optional(),
-  role: role.optional(),
-  locationIds: z
-    .array(z.string())
-    .refine((ids) => ids.length > 0, "must name at least one location")
-    .optional()
-    .describe("Locations they can use"),
-  more: openObject(moreFields).optional(),
-};
+/** The locations a user may use (on create, the configured one by default). */
+const locationIds = z
+  .array(z.string())
+  .refine((ids) => ids.length > 0, "must name at least one location");
 
 const USER_BODY = [
   "companyId",
@@ -322,25 +319,31 @@ const createUser = withCompany(
   requestTool({
     name: "users_create",
     title: "Create user",
-    description: "Create a user (staff login).",
+    description: "Create user (staff).",
     toolset,
     kind: "create",
     scopes: WRITE,
     scope: "none",
     operation: "users/create-user",
     input: z.strictObject({
-      ...userFields,
-      firstName: z.string(),
-      lastName: z.string(),
-      email: z.email(),
-      password: z.string(),
-      role: role.default("user"),
-      locationIds: userFields.locationIds.describe("Default: configured location"),
-      more: openObject({ ...moreFields, type: type.optional() }).optional(),
+      firstName: z.string().describe("First name"),
+      lastName: z.string().describe("Last name"),
+      email: emailInput(),
+      password: z.string().describe("Password"),
+      more: openObject(
+        {
+          locationIds: locationIds.optional(),
+          role: role.optional(),
+          ...moreFields,
+          type: type.optional(),
+        },
+        ["locationIds", "role", "phone"],
+      ).optional(),
     }),
     output: UserResult,
     http: { method: "POST", path: "/users/", version: VERSION, body: USER_BODY },
-    prepare: ({ more, locationIds, locationId }) => {
+    prepare: ({ more, locationId }) => {
+      const locationIds = more?.locationIds;
       if (!locationIds && !locationId) {
         throw new GhlError({
           kind: "invalid_input",
@@ -348,7 +351,13 @@ const createUser = withCompany(
           hint: "Pass locationIds with the locations the user may use.",
         });
       }
-      return { type: "account", ...more, locationIds: locationIds ?? [locationId] };
+      return {
+        type: "account",
+        role: "user",
+        ...more,
+        more: undefined,
+        locationIds: locationIds ?? [locationId],
+      };
     },
     shape: userResult,
     summary: ({ user }) => `Created user ${user.name ?? user.email} (${user.id}).`,
@@ -358,13 +367,25 @@ const createUser = withCompany(
 const updateUser = requestTool({
   name: "users_update",
   title: "Update user",
-  description: "Update a user.",
+  description: "Update user.",
   toolset,
   kind: "update",
   scopes: WRITE,
   scope: "record",
   operation: "users/update-user",
-  input: z.strictObject({ userId, ...userFields }),
+  input: z.strictObject({
+    userId,
+    more: openObject(
+      {
+        locationIds: locationIds.optional(),
+        firstName: z.string().optional(),
+        lastName: z.string().optional(),
+        role: role.optional(),
+        ...moreFields,
+      },
+      ["firstName", "lastName", "role", "locationIds"],
+    ).optional(),
+  }),
   output: UserResult,
   http: { method: "PUT", path: "/users/{userId}", version: VERSION, body: USER_BODY },
   prepare: ({ more, companyId }) => ({ ...more, companyId: companyId || undefined }),
@@ -374,7 +395,7 @@ const updateUser = requestTool({
 const deleteUser = requestTool({
   name: "users_delete",
   title: "Delete user",
-  description: "Delete a user.",
+  description: "Delete user.",
   toolset,
   kind: "remove",
   scopes: WRITE,

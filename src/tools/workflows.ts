@@ -71,7 +71,7 @@ const listCampaigns = listTool({
   operation: "campaigns/get-campaigns",
   input: z.strictObject({
     locationId: locationIdInput,
-    status: z.enum(["published", "draft"]).optional(),
+    status: z.enum(["published", "draft"]).optional().describe("Status"),
     cursor: cursorInput,
   }),
   http: { method: "GET", path: "/campaigns/", version: VERSION, query: ["locationId", "status"] },
@@ -81,7 +81,7 @@ const listCampaigns = listTool({
 const listSnapshots = listTool({
   name: "snapshots_list",
   title: "List snapshots",
-  description: "List agency snapshots (agency token).",
+  description: "List snapshots (agency token).",
   toolset,
   kind: "read",
   scopes: ["snapshots.readonly"],
@@ -110,7 +110,7 @@ const enrolment = {
 const addToWorkflow = requestTool({
   name: "workflows_add_contact",
   title: "Add contact to workflow",
-  description: "Enroll a contact in a workflow; its actions start.",
+  description: "Enroll contact in workflow; actions start.",
   toolset,
   kind: "send",
   scopes: WRITE,
@@ -129,7 +129,7 @@ const addToWorkflow = requestTool({
 const removeFromWorkflow = requestTool({
   name: "workflows_remove_contact",
   title: "Remove contact from workflow",
-  description: "Remove a contact from a workflow.",
+  description: "Remove contact from workflow.",
   toolset,
   kind: "remove",
   scopes: WRITE,
@@ -154,7 +154,7 @@ const followersResult = (changedKey: string) => (body: unknown) => ({
 const addFollowers = requestTool({
   name: "contacts_add_followers",
   title: "Add contact followers",
-  description: "Add followers to a contact.",
+  description: "Add contact followers.",
   toolset,
   kind: "add",
   scopes: WRITE,
@@ -174,7 +174,7 @@ const addFollowers = requestTool({
 const removeFollowers = requestTool({
   name: "contacts_remove_followers",
   title: "Remove contact followers",
-  description: "Remove followers from a contact.",
+  description: "Remove contact followers.",
   toolset,
   kind: "remove",
   scopes: WRITE,
@@ -194,7 +194,7 @@ const removeFollowers = requestTool({
 const bulkBusiness = requestTool({
   name: "contacts_bulk_update_business",
   title: "Link contacts to a business in bulk",
-  description: "Link or unlink contacts and a business.",
+  description: "Link/unlink contacts and business.",
   toolset,
   kind: "update",
   scopes: WRITE,

@@ -55,7 +55,7 @@ describe("the Associations toolset over stdio", () => {
     do {
       const page = await call<{ associations: Association[]; nextCursor?: string }>(
         "associations_list",
-        { limit: 2, ...(cursor && { cursor }) },
+        { ...(cursor && { cursor }) },
       );
       seen.push(...page.associations.map((a) => a.id));
       cursor = page.nextCursor;

@@ -53,24 +53,22 @@ describe("the Blogs toolset over stdio", () => {
 
     const { categories } = await call<{ categories: { label: string; urlSlug: string }[] }>(
       "blogs_list_categories",
-      { limit: 2 },
     );
-    expect(categories).toHaveLength(2);
+    expect(categories.length).toBeGreaterThanOrEqual(2);
   });
 
   it("pages a blog's posts and filters them by status", async () => {
-    const first = await call<{ posts: Post[]; nextCursor?: string }>("blogs_list_posts", {
-      blogId: journal().id,
-      limit: 3,
-    });
-    const second = await call<{ posts: Post[]; nextCursor?: string }>("blogs_list_posts", {
-      blogId: journal().id,
-      limit: 3,
-      cursor: first.nextCursor,
-    });
-    expect([...first.posts, ...second.posts].map((p) => p.id).sort()).toEqual(
-      [...sandbox.store.blogPosts.keys()].sort(),
-    );
+    const seen: Post[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await call<{ posts: Post[]; nextCursor?: string }>("blogs_list_posts", {
+        blogId: journal().id,
+        ...(cursor && { cursor }),
+      });
+      seen.push(...page.posts);
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen.map((p) => p.id).sort()).toEqual([...sandbox.store.blogPosts.keys()].sort());
 
     const drafts = await call<{ posts: Post[] }>("blogs_list_posts", {
       blogId: journal().id,

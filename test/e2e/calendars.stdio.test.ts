@@ -73,7 +73,7 @@ describe("the Calendars toolset over stdio", () => {
       calendarId: intro.id,
       startDate: inDays(1),
       endDate: inDays(8),
-      timezone: "America/Chicago",
+      more: { timezone: "America/Chicago" },
     });
     const first = free.days[0]!.slots[0]!;
     expect(first).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:00-0[56]:00$/);
@@ -99,7 +99,7 @@ describe("the Calendars toolset over stdio", () => {
       calendarId: intro.id,
       startDate: inDays(1),
       endDate: inDays(8),
-      userId: sandbox.store.appointments.get(appointment.id)!.assignedUserId,
+      more: { userId: sandbox.store.appointments.get(appointment.id)!.assignedUserId },
     });
     const second = trainerSlots.days.flatMap((day) => day.slots).find((slot) => slot !== first)!;
 
@@ -177,11 +177,9 @@ describe("the Calendars toolset over stdio", () => {
       "calendars_create",
       {
         name: "Nutrition Check-in",
-        calendarType: "personal",
         teamMembers: [staff("Hannah").id],
-        slotDuration: 20,
         openHours: ["Mon-Fri 09:00-12:00", "Sat 10:00-11:00"],
-        more: { slotInterval: 30, autoConfirm: false },
+        more: { calendarType: "personal", slotDuration: 20, slotInterval: 30, autoConfirm: false },
       },
     );
     const id = created.calendar.id;
@@ -192,7 +190,11 @@ describe("the Calendars toolset over stdio", () => {
     });
     expect(sandbox.store.calendars.get(id)?.settings.autoConfirm).toBe(false);
 
-    await call("calendars_update", { calendarId: id, name: "Nutrition Review", slotDuration: 30 });
+    await call("calendars_update", {
+      calendarId: id,
+      name: "Nutrition Review",
+      more: { slotDuration: 30 },
+    });
     const read = await call<{ calendar: { name: string; slotDuration: number } }>("calendars_get", {
       calendarId: id,
     });
@@ -256,8 +258,7 @@ describe("the Calendars toolset over stdio", () => {
     await call("calendars_update_notification", {
       calendarId,
       notificationId: notification.id,
-      isActive: false,
-      more: { afterTime: [{ timeOffset: 1, unit: "days" }] },
+      more: { isActive: false, afterTime: [{ timeOffset: 1, unit: "days" }] },
     });
     expect(sandbox.store.calendarNotifications.get(notification.id)).toMatchObject({
       isActive: false,
@@ -281,8 +282,7 @@ describe("the Calendars toolset over stdio", () => {
     const { resource } = await call<{ resource: { id: string } }>("calendars_create_resource", {
       resourceType: "equipments",
       name: "Percussion gun",
-      quantity: 3,
-      more: { calendarIds: [calendarNamed("Sports Massage").id] },
+      more: { quantity: 3, calendarIds: [calendarNamed("Sports Massage").id] },
     });
     expect(sandbox.store.calendarResources.get(resource.id)?.quantity).toBe(3);
     await call("calendars_update_resource", {

@@ -94,8 +94,7 @@ describe("the Contacts toolset over stdio", () => {
         "contacts_search",
         {
           limit: 7,
-          sortBy: "dateAdded",
-          sortDirection: "asc",
+          more: { sortBy: "dateAdded", sortDirection: "asc" },
           ...(cursor && { cursor }),
         },
       );

@@ -83,7 +83,7 @@ describe("the Conversations toolset over stdio", () => {
 
     const starred = await call<{ conversations: { contactName: string }[] }>(
       "conversations_search",
-      { status: "starred" },
+      { more: { status: "starred" } },
     );
     expect(starred.conversations.map((c) => c.contactName)).toEqual(["Maria Gonzalez"]);
   });
@@ -106,7 +106,7 @@ describe("the Conversations toolset over stdio", () => {
     do {
       const page = await call<{ messages: { body: string }[]; nextCursor?: string }>(
         "conversations_list_messages",
-        { conversationId: conversation.id, limit: 3, ...(cursor && { cursor }) },
+        { conversationId: conversation.id, ...(cursor && { cursor }) },
       );
       bodies.push(...page.messages.map((m) => m.body));
       cursor = page.nextCursor;

@@ -73,7 +73,7 @@ describe("the Opportunities toolset over stdio", () => {
     const booked = pipeline.stages.find((s) => s.name === "Intro Booked")!;
     const page = await call<{ opportunities: { name: string; contact: { email: string } }[] }>(
       "opportunities_search",
-      { pipelineId: pipeline.id, pipelineStageId: booked.id },
+      { pipelineId: pipeline.id, more: { pipelineStageId: booked.id } },
     );
     expect(page.opportunities.map((o) => o.name).sort()).toEqual([
       "Aisha Thompson - Free Intro",

@@ -130,7 +130,10 @@ describe("the Users toolset over stdio", () => {
       phone: "+13125550177",
     });
 
-    await call("users_update", { userId: user.id, role: "admin", lastName: "Park-Lee" });
+    await call("users_update", {
+      userId: user.id,
+      more: { role: "admin", lastName: "Park-Lee" },
+    });
     expect(sandbox.store.users.get(user.id)).toMatchObject({ role: "admin", lastName: "Park-Lee" });
 
     const deal = [...sandbox.store.opportunities.values()][0]!;

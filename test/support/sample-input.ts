@@ -3,8 +3,11 @@
 type Schema = Record<string, unknown>;
 
 function sampleString(name: string, schema: Schema): string {
-  if (schema.format === "email") return "jane.cooper@example.com";
-  if (schema.format === "date-time") return "2026-12-04T15:00:00-06:00";
+  const described = typeof schema.description === "string" ? schema.description : "";
+  if (schema.format === "email" || /^emails?$/i.test(name)) return "jane.cooper@example.com";
+  if (schema.format === "date-time" || described.startsWith("ISO")) {
+    return "2026-12-04T15:00:00-06:00";
+  }
   if (schema.format === "date") return "2026-12-04";
   if (schema.format === "uri") return "https://example.com/x";
   if (typeof schema.pattern === "string" && schema.pattern.includes("customFields")) {

@@ -51,12 +51,12 @@ const OVERRIDES: Record<string, Record<string, unknown>> = {
   contacts_search: { filters: [{ field: "tags", operator: "eq", value: "lead" }] },
   contacts_find_duplicate: { email: "jane.cooper@example.com" },
   // A code from the spec's country enum, which the advertised schema leaves out for its size.
-  locations_create: { country: "US" },
+  locations_create: { more: { country: "US" } },
   // GHL lists events only for a calendar, a user or a group: one of the three is needed.
   calendars_list_events: { calendarId: "cal123" },
   calendars_list_blocked_slots: { calendarId: "cal123" },
   // Values the advertised schema cannot describe without a pattern: a zone, HH:MM clock times.
-  calendars_get_free_slots: { timezone: "America/Chicago" },
+  calendars_get_free_slots: { more: { timezone: "America/Chicago" } },
   calendars_create: { openHours: ["Mon,Tue 09:00-17:30"] },
   calendars_update: { openHours: ["Sat 08:00-12:00"] },
   calendars_create_schedule: { timezone: "America/Chicago", rules: ["Mon-Fri 09:00-17:00"] },
