@@ -6,13 +6,7 @@ import {
   ResourceNotFoundError,
 } from "@modelcontextprotocol/server";
 import { GhlError } from "../ghl/errors.js";
-import {
-  callGhl,
-  describeInvalidInput,
-  resolveArgs,
-  type ToolContext,
-  type ToolDefinition,
-} from "../tools/framework.js";
+import { callGhl, invokeTool, type ToolContext, type ToolDefinition } from "../tools/framework.js";
 import { allTools } from "../tools/index.js";
 import { field } from "../tools/shape.js";
 
@@ -35,11 +29,7 @@ export async function runTool<Output = Record<string, unknown>>(
   args: Record<string, unknown>,
   ctx: ToolContext,
 ): Promise<Output> {
-  const tool = toolNamed(name);
-  const parsed = tool.input.safeParse(args);
-  if (!parsed.success) throw describeInvalidInput(tool.name, parsed.error);
-  const resolved = resolveArgs(tool, parsed.data as Record<string, unknown>, ctx);
-  return (await tool.run(resolved as never, ctx)) as Output;
+  return (await invokeTool(toolNamed(name), args, ctx)) as Output;
 }
 
 /** Every item of a list tool, page after page, up to `max`. */

@@ -403,14 +403,22 @@ export async function executeTool(
   ctx: ToolContext,
 ): Promise<CallToolResult> {
   try {
-    const parsed = tool.input.safeParse(rawArgs ?? {});
-    if (!parsed.success) throw describeInvalidInput(tool.name, parsed.error, tool.input);
-    const args = resolveArgs(tool, parsed.data as Record<string, unknown>, ctx);
-    const output = await tool.run(args as never, ctx);
-    return successResult(tool, output);
+    return successResult(tool, await invokeTool(tool, rawArgs, ctx));
   } catch (error) {
     return errorResult(error);
   }
+}
+
+/** Validates, fills in defaults and runs a tool: its structured output, or a thrown GhlError. */
+export async function invokeTool(
+  tool: ToolDefinition,
+  rawArgs: unknown,
+  ctx: ToolContext,
+): Promise<unknown> {
+  const parsed = tool.input.safeParse(rawArgs ?? {});
+  if (!parsed.success) throw describeInvalidInput(tool.name, parsed.error, tool.input);
+  const args = resolveArgs(tool, parsed.data as Record<string, unknown>, ctx);
+  return tool.run(args as never, ctx);
 }
 
 /** Declares a tool; the identity function, there for type inference. */
