@@ -26,13 +26,8 @@ afterAll(async () => {
   await sandbox.close();
 });
 
-async function call<T = Record<string, unknown>>(
-  name: string,
-  args: Record<string, unknown> = {},
-): Promise<T> {
-  const result = await client.callTool(name, args);
-  expect(result.isError, `${name}: ${textOf(result)}`).toBeFalsy();
-  return result.structuredContent as T;
+function call<T = Record<string, unknown>>(name: string, args: Record<string, unknown> = {}) {
+  return client.callOk<T>(name, args);
 }
 
 function contactNamed(firstName: string, lastName: string) {

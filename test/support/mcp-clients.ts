@@ -26,6 +26,8 @@ export interface ToolResult {
 export interface TestClient {
   listTools(): Promise<{ tools: { name: string; [key: string]: unknown }[] }>;
   callTool(name: string, args?: Record<string, unknown>): Promise<ToolResult>;
+  /** Calls a tool that must succeed, and returns its structured content. */
+  callOk<T = Record<string, unknown>>(name: string, args?: Record<string, unknown>): Promise<T>;
   raw: Client | ClientV1;
   close(): Promise<void>;
 }
@@ -51,24 +53,37 @@ export async function connectStdio(
   if (kind === "sdk 1.x") {
     const client = new ClientV1({ name: "ghl-mcp-tests", version: "1.0.0" });
     await client.connect(new StdioClientTransportV1(params));
-    return {
-      raw: client,
-      listTools: () => client.listTools(),
-      callTool: async (name, a) =>
-        (await client.callTool({ name, arguments: a ?? {} })) as ToolResult,
-      close: () => client.close(),
-    };
+    return wrapClient(client);
   }
   const client = new Client(
     { name: "ghl-mcp-tests", version: "1.0.0" },
     kind === "current (2026-07-28)" ? { versionNegotiation: { mode: { pin: "2026-07-28" } } } : {},
   );
   await client.connect(new StdioClientTransport(params));
+  return wrapClient(client);
+}
+
+/** The calls both SDK generations share, as the tests use them. */
+interface AnyClient {
+  listTools(): Promise<{ tools: { name: string; [key: string]: unknown }[] }>;
+  callTool(params: { name: string; arguments: Record<string, unknown> }): Promise<unknown>;
+  close(): Promise<void>;
+}
+
+/** A connected client of either generation, behind the one interface the tests use. */
+export function wrapClient(raw: Client | ClientV1): TestClient {
+  const client = raw as unknown as AnyClient;
+  const callTool = async (name: string, args: Record<string, unknown> = {}) =>
+    (await client.callTool({ name, arguments: args })) as ToolResult;
   return {
-    raw: client,
+    raw,
     listTools: () => client.listTools(),
-    callTool: async (name, a) =>
-      (await client.callTool({ name, arguments: a ?? {} })) as ToolResult,
+    callTool,
+    async callOk<T>(name: string, args: Record<string, unknown> = {}): Promise<T> {
+      const result = await callTool(name, args);
+      if (result.isError) throw new Error(`${name} failed: ${textOf(result)}`);
+      return result.structuredContent as T;
+    },
     close: () => client.close(),
   };
 }

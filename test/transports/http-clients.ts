@@ -11,9 +11,9 @@ import { startSandbox, type Sandbox } from "../../src/sandbox/index.js";
 import { serveHttp, type HttpOptions, type HttpServer } from "../../src/transports/http.js";
 import {
   againstSandbox,
+  wrapClient,
   type ClientKind,
   type TestClient,
-  type ToolResult,
 } from "../support/mcp-clients.js";
 
 export async function connectHttp(
@@ -25,26 +25,14 @@ export async function connectHttp(
   if (kind === "sdk 1.x") {
     const client = new ClientV1({ name: "ghl-mcp-tests", version: "1.0.0" });
     await client.connect(new StreamableHTTPClientTransportV1(url, { requestInit: { headers } }));
-    return {
-      raw: client,
-      listTools: () => client.listTools(),
-      callTool: async (name, args) =>
-        (await client.callTool({ name, arguments: args ?? {} })) as ToolResult,
-      close: () => client.close(),
-    };
+    return wrapClient(client);
   }
   const client = new Client(
     { name: "ghl-mcp-tests", version: "1.0.0" },
     kind === "current (2026-07-28)" ? { versionNegotiation: { mode: { pin: "2026-07-28" } } } : {},
   );
   await client.connect(new StreamableHTTPClientTransport(url, { requestInit: { headers } }));
-  return {
-    raw: client,
-    listTools: () => client.listTools(),
-    callTool: async (name, args) =>
-      (await client.callTool({ name, arguments: args ?? {} })) as ToolResult,
-    close: () => client.close(),
-  };
+  return wrapClient(client);
 }
 
 export interface TestServer extends HttpServer {
