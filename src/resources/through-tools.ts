@@ -43,7 +43,11 @@ export async function runAllPages<Item = Record<string, unknown>>(
   const items: Item[] = [];
   let cursor: string | undefined;
   do {
-    const page = await runTool<Record<string, unknown>>(name, { ...args, cursor }, ctx);
+    const page = await runTool<Record<string, unknown>>(
+      name,
+      { ...args, cursor },
+      { ...ctx, pageSize: max - items.length },
+    );
     items.push(...((page[key] as Item[] | undefined) ?? []));
     cursor = page.nextCursor as string | undefined;
   } while (cursor && items.length < max);

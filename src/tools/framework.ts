@@ -14,6 +14,11 @@ export interface ToolContext {
   /** When set, the only locations this caller may touch (multi-tenant HTTP). */
   allowedLocations?: ReadonlySet<string>;
   signal?: AbortSignal;
+  /**
+   * The page size list tools use when the caller gives none: set by callers inside the server
+   * (resources, prompts) that want every item, so a list GHL returns whole is fetched once.
+   */
+  pageSize?: number;
 }
 
 /** The four MCP hints, chosen once per kind of call so that every tool of a kind says the same. */
@@ -223,7 +228,9 @@ export async function listGhl(
   ctx: ToolContext,
 ): Promise<{ items: unknown[]; nextCursor?: string; body: unknown }> {
   const state = args.cursor ? decodeCursor(tool.name, args, args.cursor) : undefined;
-  const limit = Math.min(args.limit ?? list.defaultLimit, list.maxLimit);
+  // GHL's own page size caps a paged endpoint; a whole-list endpoint has no cap but the caller's.
+  const cap = list.pager.slice ? Number.POSITIVE_INFINITY : list.maxLimit;
+  const limit = Math.min(args.limit ?? ctx.pageSize ?? list.defaultLimit, cap);
   const request = buildRequest(tool, http, args);
   request.signal = ctx.signal;
   list.pager.apply(request, state, limit);

@@ -176,6 +176,27 @@ describe("the tool framework", () => {
   });
 });
 
+describe("callers inside the server", () => {
+  it("get a list GHL returns whole in one call when they ask for big pages", async () => {
+    const tasks = Array.from({ length: 120 }, (_, i) => ({ id: `t${i}`, title: `Task ${i}` }));
+    server.use(
+      http.get(`${BASE}/contacts/c1/tasks`, () => {
+        requests += 1;
+        return HttpResponse.json({ tasks });
+      }),
+    );
+    const result = await executeTool(
+      tool("contacts_list_tasks"),
+      { contactId: "c1" },
+      context({ pageSize: 500 }),
+    );
+    const page = result.structuredContent as { tasks: unknown[]; nextCursor?: string };
+    expect(page.tasks).toHaveLength(120);
+    expect(page.nextCursor).toBeUndefined();
+    expect(requests).toBe(1);
+  });
+});
+
 describe("choosing tools", () => {
   it("exposes only tools that change nothing in read-only mode", () => {
     const names = selectTools({ readOnly: true }).map((t) => t.name);
