@@ -25,6 +25,7 @@ import {
   pageOut,
   pick,
   shapeAppointment,
+  succeeded,
 } from "./shape.js";
 import {
   eventWindowQuery,
@@ -175,10 +176,6 @@ const NotificationOut = withId.extend({
 const ResourceOut = withId.extend({ name: z.string().optional() });
 const AppointmentResult = z.object({ appointment: AppointmentOut });
 
-const success = (body: unknown) => ({
-  succeeded: Boolean(field(body, "succeeded") ?? field(body, "success") ?? true),
-});
-
 /** Lists GHL returns whole (or as a bare array) are paged for the model. */
 function whole(key: string): Pick<ListSpec, "items" | "pager"> {
   return {
@@ -277,7 +274,7 @@ const updateGroupStatus = requestTool({
     version: VERSION,
     body: ["isActive"],
   },
-  shape: success,
+  shape: succeeded,
 });
 
 const deleteGroup = requestTool({
@@ -292,7 +289,7 @@ const deleteGroup = requestTool({
   input: z.strictObject({ groupId }),
   output: SuccessOut,
   http: { method: "DELETE", path: "/calendars/groups/{groupId}", version: VERSION },
-  shape: success,
+  shape: succeeded,
 });
 
 const validateGroupSlug = requestTool({
@@ -558,7 +555,7 @@ const deleteCalendar = requestTool({
   input: z.strictObject({ calendarId }),
   output: SuccessOut,
   http: { method: "DELETE", path: "/calendars/{calendarId}", version: VERSION },
-  shape: success,
+  shape: succeeded,
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -857,7 +854,7 @@ const deleteEvent = requestTool({
     version: VERSION,
     emptyBody: true,
   },
-  shape: success,
+  shape: succeeded,
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -961,7 +958,7 @@ const deleteAppointmentNote = requestTool({
   input: z.strictObject({ appointmentId, noteId }),
   output: SuccessOut,
   http: { method: "DELETE", path: notePath, version: VERSION },
-  shape: success,
+  shape: succeeded,
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -1313,7 +1310,7 @@ const deleteResource = requestTool({
   input: z.strictObject({ resourceType, resourceId }),
   output: SuccessOut,
   http: { method: "DELETE", path: resourcePath, version: VERSION, rename: { resourceId: "id" } },
-  shape: success,
+  shape: succeeded,
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -1444,7 +1441,7 @@ const deleteSchedule = requestTool({
   input: z.strictObject({ scheduleId }),
   output: SuccessOut,
   http: { method: "DELETE", path: schedulePath, version: VERSION, rename: { scheduleId: "id" } },
-  shape: success,
+  shape: succeeded,
 });
 
 const applySchedule = requestTool({
@@ -1459,7 +1456,7 @@ const applySchedule = requestTool({
   input: z.strictObject({ scheduleId, calendarId }),
   output: SuccessOut,
   http: { method: "PUT", path: associationPath, version: VERSION, rename: { scheduleId: "id" } },
-  shape: success,
+  shape: succeeded,
 });
 
 const removeScheduleFromCalendar = requestTool({
@@ -1474,7 +1471,7 @@ const removeScheduleFromCalendar = requestTool({
   input: z.strictObject({ scheduleId, calendarId }),
   output: SuccessOut,
   http: { method: "DELETE", path: associationPath, version: VERSION, rename: { scheduleId: "id" } },
-  shape: success,
+  shape: succeeded,
 });
 
 export const calendarTools: ToolDefinition[] = [

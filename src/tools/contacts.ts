@@ -31,6 +31,7 @@ import {
   shapeContact,
   shapeNote,
   shapeTask,
+  succeeded,
 } from "./shape.js";
 import {
   describe,
@@ -507,10 +508,6 @@ const upsertContact = requestTool({
     contact: shapeContact(field(body, "contact")),
   }),
   summary: (out) => `${out.new ? "Created" : "Updated"} contact ${out.contact.id}.`,
-});
-
-const succeeded = (body: unknown) => ({
-  succeeded: Boolean(field(body, "succeded") ?? field(body, "succeeded") ?? true),
 });
 
 const deleteContact = requestTool({

@@ -20,7 +20,7 @@ import {
   type ToolDefinition,
 } from "./framework.js";
 import { offsetPager, type Pager } from "./paging.js";
-import { SuccessOut, arrayField, compact, field, pageOut, pick } from "./shape.js";
+import { SuccessOut, arrayField, compact, field, pageOut, pick, succeeded } from "./shape.js";
 import { dateTimeInput, toEpochMs } from "./time.js";
 
 const VERSION = "2021-04-15";
@@ -238,10 +238,6 @@ const updateConversation = requestTool({
     body: ["locationId", "unreadCount", "starred"],
   },
   shape: (body) => ({ conversation: shapeConversation(field(body, "conversation")) }),
-});
-
-const succeeded = (body: unknown) => ({
-  succeeded: Boolean(field(body, "success") ?? field(body, "succeeded") ?? true),
 });
 
 const deleteConversation = requestTool({

@@ -15,7 +15,7 @@ import {
   type ToolDefinition,
 } from "./framework.js";
 import { offsetPager, wholeListPager } from "./paging.js";
-import { SuccessOut, TaskOut, arrayField, field, pageOut, pick } from "./shape.js";
+import { SuccessOut, TaskOut, arrayField, field, pageOut, pick, succeeded } from "./shape.js";
 
 const VERSION = "2021-07-28";
 const toolset = "locations";
@@ -23,10 +23,6 @@ const toolset = "locations";
 const text = z.string().refine((value) => value.trim() !== "", "must not be empty");
 
 const IdOut = z.looseObject({ id: z.string(), name: z.string().optional() });
-
-const succeeded = (body: unknown) => ({
-  succeeded: Boolean(field(body, "succeded") ?? field(body, "succeeded") ?? true),
-});
 
 /** A list GHL returns whole, handed to the model a page at a time. */
 function wholeList(key: string, shapeItem: (item: unknown) => Record<string, unknown>) {

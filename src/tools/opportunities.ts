@@ -12,7 +12,7 @@ import {
   type ToolDefinition,
 } from "./framework.js";
 import { offsetPager, wholeListPager, type Pager } from "./paging.js";
-import { SuccessOut, arrayField, field, pageOut, pick } from "./shape.js";
+import { SuccessOut, arrayField, field, pageOut, pick, succeeded } from "./shape.js";
 import { checkRange, dateInput, toMonthDayYear } from "./time.js";
 
 const VERSION = "2021-07-28";
@@ -99,10 +99,6 @@ const OpportunityOut = z.looseObject({
 const OpportunityResult = z.object({ opportunity: OpportunityOut });
 const opportunityResult = (body: unknown) => ({
   opportunity: shapeOpportunity(field(body, "opportunity")),
-});
-
-const succeeded = (body: unknown) => ({
-  succeeded: Boolean(field(body, "succeded") ?? field(body, "succeeded") ?? true),
 });
 
 /**

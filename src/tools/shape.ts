@@ -151,3 +151,9 @@ export const pageOut = <T extends z.ZodType>(key: string, item: T) =>
   });
 
 export const SuccessOut = z.object({ succeeded: z.boolean() });
+
+/** GHL acknowledges with `succeded` (sic), `succeeded` or `success`; an empty 2xx also succeeded. */
+export function succeeded(body: unknown): { succeeded: boolean } {
+  const flag = field(body, "succeded") ?? field(body, "succeeded") ?? field(body, "success");
+  return { succeeded: Boolean(flag ?? true) };
+}

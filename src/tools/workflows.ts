@@ -11,7 +11,7 @@ import {
   type ToolDefinition,
 } from "./framework.js";
 import { wholeListPager } from "./paging.js";
-import { SuccessOut, arrayField, field, pageOut, pick } from "./shape.js";
+import { SuccessOut, arrayField, field, pageOut, pick, succeeded } from "./shape.js";
 import { dateTimeInput } from "./time.js";
 
 const VERSION = "2021-07-28";
@@ -90,10 +90,6 @@ const listSnapshots = listTool({
   input: z.strictObject({ cursor: cursorInput }),
   http: { method: "GET", path: "/snapshots/", version: VERSION, query: ["companyId"] },
   ...whole("snapshots", ["id", "name", "type"]),
-});
-
-const succeeded = (body: unknown) => ({
-  succeeded: Boolean(field(body, "succeded") ?? field(body, "succeeded") ?? true),
 });
 
 const enrolment = {

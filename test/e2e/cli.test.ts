@@ -62,7 +62,7 @@ describe("the ghl-mcp command", () => {
   it("starts with a bad token and reports it on the first tool call", async () => {
     const client = await connectStdio(
       "current (legacy handshake)",
-      againstSandbox(sandbox, "pit-00000000-0000-0000-0000-000000000000"),
+      againstSandbox(sandbox, "pit-revoked-token-for-tests"),
     );
     try {
       const result = await client.callTool("contacts_get", { contactId: "abc" });

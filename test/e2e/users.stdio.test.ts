@@ -3,7 +3,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, type Sandbox } from "../../src/sandbox/index.js";
 import { allTools } from "../../src/tools/index.js";
-import { againstSandbox, connectStdio, textOf, type TestClient } from "../support/mcp-clients.js";
+import {
+  againstSandbox,
+  withAgency,
+  connectStdio,
+  textOf,
+  type TestClient,
+} from "../support/mcp-clients.js";
 
 let sandbox: Sandbox;
 let subAccount: TestClient;
@@ -14,10 +20,7 @@ beforeAll(async () => {
   subAccount = await connectStdio("current (2026-07-28)", againstSandbox(sandbox));
   agency = await connectStdio("current (2026-07-28)", [
     ...againstSandbox(sandbox),
-    "--company-id",
-    sandbox.companyId,
-    "--agency-token",
-    sandbox.tokens.agency,
+    ...withAgency(sandbox),
   ]);
 });
 afterAll(async () => {

@@ -4,7 +4,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startSandbox, type Sandbox } from "../../src/sandbox/index.js";
 import { allTools } from "../../src/tools/index.js";
-import { againstSandbox, connectStdio, textOf, type TestClient } from "../support/mcp-clients.js";
+import {
+  againstSandbox,
+  withAgency,
+  connectStdio,
+  textOf,
+  type TestClient,
+} from "../support/mcp-clients.js";
 
 let sandbox: Sandbox;
 let client: TestClient;
@@ -15,10 +21,7 @@ beforeAll(async () => {
   sandbox = await startSandbox();
   client = await connectStdio("current (2026-07-28)", [
     ...againstSandbox(sandbox),
-    "--company-id",
-    sandbox.companyId,
-    "--agency-token",
-    sandbox.tokens.agency,
+    ...withAgency(sandbox),
   ]);
 });
 afterAll(async () => {

@@ -25,7 +25,7 @@ describe("the sandbox's IAM layer", () => {
   });
 
   it("refuses an unknown pit- token as an invalid Private Integration token", async () => {
-    const token = "pit-00000000-0000-4000-8000-000000000000";
+    const token = "pit-revoked-token-for-tests";
     const response = await call(sandbox, "GET", "/contacts/abc", { token });
     expect(response.status).toBe(401);
     expect(response.body.message).toBe("Invalid Private Integration token");

@@ -37,6 +37,11 @@ export function againstSandbox(sandbox: Sandbox, token = sandbox.tokens.location
   return ["--token", token, "--base-url", sandbox.url, "--location-id", sandbox.locationId];
 }
 
+/** Flags that also give the server the sandbox's agency: its company id and an agency token. */
+export function withAgency(sandbox: Sandbox): string[] {
+  return ["--company-id", sandbox.companyId, "--agency-token", sandbox.tokens.agency];
+}
+
 export async function connectStdio(
   kind: ClientKind,
   args: string[],
